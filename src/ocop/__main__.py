@@ -1,0 +1,5 @@
+import sys
+
+from ocop.cli import main
+
+sys.exit(main())

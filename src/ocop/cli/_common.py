@@ -1,0 +1,142 @@
+"""What every subcommand shares: reading inputs, the ``--format`` option, printing data.
+
+Formats: ``table`` for people (aligned columns), ``json`` for programs (UTF-8, not ASCII
+escaped, integers for money), ``csv`` for spreadsheets. Every command that prints data takes
+``--format``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ocop.problems import Problem
+
+__all__ = [
+    "InputError",
+    "add_format",
+    "print_json",
+    "print_problems",
+    "print_rows",
+    "read_text",
+]
+
+FORMATS = ("table", "json", "csv")
+
+
+class InputError(Exception):
+    """The input cannot be used at all (exit status 2); the message says why."""
+
+
+def add_format(parser: argparse.ArgumentParser, choices: Sequence[str] = FORMATS) -> None:
+    """Add ``--format`` with ``choices``; the first one is the default."""
+    parser.add_argument(
+        "--format",
+        choices=tuple(choices),
+        default=choices[0],
+        help=f"output format (default: {choices[0]})",
+    )
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of ``path`` (``-`` for standard input), or :class:`InputError`."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_text(path: str) -> str:
+    """The UTF-8 text of ``path`` without a byte-order mark, or :class:`InputError`.
+
+    Empty files, binary files and text in another encoding are refused with a message that
+    says which.
+    """
+    data = read_bytes(path)
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: this is a binary file, not UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def print_json(obj: Any) -> None:
+    """Print ``obj`` as indented UTF-8 JSON."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def _width(text: str) -> int:
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def render_table(
+    header: Sequence[str], rows: Iterable[Sequence[object]], *, right: Iterable[int] = ()
+) -> str:
+    """Rows as aligned text columns; columns whose index is in ``right`` align right."""
+    cells = [[str(c) for c in header]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(header))]
+    right_set = set(right)
+    out = []
+    for n, row in enumerate(cells):
+        parts = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - _width(cell))
+            parts.append(pad + cell if i in right_set else cell + pad)
+        out.append("  ".join(parts).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def print_rows(
+    fmt: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    right: Iterable[int] = (),
+    to_json: Callable[[], Any] | None = None,
+) -> None:
+    """Print tabular data as ``table``, ``csv`` or ``json`` (``to_json`` builds the latter)."""
+    if fmt == "json":
+        if to_json is None:
+            print_json([dict(zip(header, r, strict=True)) for r in rows])
+        else:
+            print_json(to_json())
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        sys.stdout.write(buf.getvalue())
+    else:
+        sys.stdout.write(render_table(header, rows, right=right) + "\n")
+
+
+def print_problems(problems: Iterable[Problem], *, file: Any = None) -> None:
+    """Print each problem on its own line (to standard error unless ``file`` is given)."""
+    stream = sys.stderr if file is None else file
+    for p in problems:
+        print(p.render(), file=stream)

@@ -1,0 +1,27 @@
+"""The one root of every exception ocop raises.
+
+Exceptions are for programmer errors: calling a function with an argument of the wrong kind,
+asking for a criteria set that does not exist. Problems in user data are never raised; they are
+returned as :class:`ocop.problems.Problem` records so that every one of them can be reported at
+once. Each exception also subclasses the closest builtin, so ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+__all__ = ["OcopError", "OcopLookupError", "OcopTypeError", "OcopValueError"]
+
+
+class OcopError(Exception):
+    """Root of every exception raised by ocop."""
+
+
+class OcopValueError(OcopError, ValueError):
+    """An argument has the right type but a value ocop cannot use."""
+
+
+class OcopTypeError(OcopError, TypeError):
+    """An argument has the wrong type."""
+
+
+class OcopLookupError(OcopError, LookupError):
+    """A key (criteria set id, sheet number, line code…) names nothing ocop knows."""

@@ -1,0 +1,291 @@
+"""The legal regimes of OCOP evaluation: who evaluates, who recognises, who forwards.
+
+A regime (chế độ) is the set of rules in force on a date for evaluating and recognising OCOP
+products. Rating (:mod:`ocop.rating`) and the product cycle (:mod:`ocop.cycle`) both choose
+their rules through :func:`regime_on` or :func:`get_regime`; nothing else in ocop hard-codes
+which level recognises which stars.
+
+- ``490/QĐ-TTg``, 2018-05-07 → 2023-02-24: district → province → national;
+  province recognises 3–4★, national 5★.
+- ``148/QĐ-TTg``, 2023-02-24 → 2025-07-06: district → province → national;
+  district recognises 3★, province 4★, national 5★.
+- ``1489/QĐ-TTg``, 2025-07-06 → 2026-05-22: commune → province → national;
+  province recognises 3–4★, the ministry 5★.
+- ``26/2026/QĐ-TTg``, from 2026-05-22: commune → province → national;
+  province recognises 3–4★, the ministry 5★.
+
+Sources: Decision 490/QĐ-TTg of 7 May 2018 (the programme 2018–2020) and Decision
+1048/QĐ-TTg of 21 Aug 2019 (its criteria); Decision 148/QĐ-TTg of 24 Feb 2023; Decision
+1489/QĐ-TTg of 6 Jul 2025 (two-tier local government from 1 Jul 2025); Decision
+26/2026/QĐ-TTg of 22 May 2026, art. 4–8 and 11–12. The 490 and 1048 texts themselves were not
+read: their levels and thresholds come from official provincial pages (see the docs' legal
+sources page). Under 26/2026 art. 11.2 the 148 and 1489 rules lapse 60 days after 22 May 2026
+(:data:`OLD_RULES_LAPSE`); art. 12 lets dossiers filed before 22 May 2026 finish under them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+
+import attrs
+
+from ocop.errors import OcopLookupError, OcopTypeError, OcopValueError
+
+__all__ = [
+    "OLD_RULES_LAPSE",
+    "REGIMES",
+    "STAR_BANDS",
+    "Level",
+    "Regime",
+    "band_stars",
+    "get_regime",
+    "regime_on",
+]
+
+
+class Level(enum.Enum):
+    """An administrative level that evaluates or recognises products (cấp).
+
+    ``NATIONAL`` is the top of the chain: the central council (Hội đồng cấp trung ương) under
+    490 and 148, the Ministry of Agriculture and Environment (Bộ Nông nghiệp và Môi trường)
+    under 1489 and 26/2026. ``central`` and ``ministry`` are accepted as its names.
+    """
+
+    COMMUNE = "commune"
+    DISTRICT = "district"
+    PROVINCE = "province"
+    NATIONAL = "national"
+
+    @classmethod
+    def parse(cls, text: str) -> Level:
+        """The level named ``text`` (English, Vietnamese or an alias), or ``OcopValueError``."""
+        key = text.strip().lower()
+        found = _LEVEL_NAMES.get(key)
+        if found is None:
+            names = ", ".join(sorted(_LEVEL_NAMES))
+            raise OcopValueError(f"unknown level {text!r} (known: {names})")
+        return found
+
+    @property
+    def vietnamese(self) -> str:
+        """The level's Vietnamese name (cấp xã, cấp huyện, cấp tỉnh, cấp trung ương)."""
+        return _LEVEL_VI[self]
+
+
+_LEVEL_VI = {
+    Level.COMMUNE: "cấp xã",
+    Level.DISTRICT: "cấp huyện",
+    Level.PROVINCE: "cấp tỉnh",
+    Level.NATIONAL: "cấp trung ương",
+}
+
+_LEVEL_NAMES: dict[str, Level] = {
+    "commune": Level.COMMUNE,
+    "xã": Level.COMMUNE,
+    "cấp xã": Level.COMMUNE,
+    "district": Level.DISTRICT,
+    "huyện": Level.DISTRICT,
+    "cấp huyện": Level.DISTRICT,
+    "province": Level.PROVINCE,
+    "provincial": Level.PROVINCE,
+    "tỉnh": Level.PROVINCE,
+    "cấp tỉnh": Level.PROVINCE,
+    "national": Level.NATIONAL,
+    "central": Level.NATIONAL,
+    "ministry": Level.NATIONAL,
+    "trung ương": Level.NATIONAL,
+    "cấp trung ương": Level.NATIONAL,
+    "bộ": Level.NATIONAL,
+}
+
+#: The star bands of the council's mean score, the same in every version (1048/QĐ-TTg,
+#: 148/QĐ-TTg, 26/2026/QĐ-TTg art. 3): each pair is (lowest mean, stars).
+STAR_BANDS: tuple[tuple[int, int], ...] = ((90, 5), (70, 4), (50, 3), (30, 2), (0, 1))
+
+#: The day the 148/QĐ-TTg and 1489/QĐ-TTg rules lapse: 60 days after 26/2026/QĐ-TTg took
+#: effect on 22 May 2026 (art. 11.2).
+OLD_RULES_LAPSE = dt.date(2026, 7, 21)
+
+
+def band_stars(score: int | Decimal | Fraction) -> int:
+    """The stars of the band a mean score falls in: 1★ < 30 ≤ 2★ < 50 ≤ 3★ < 70 ≤ 4★ < 90 ≤ 5★.
+
+    The comparison is exact: pass a :class:`~fractions.Fraction` or :class:`~decimal.Decimal`
+    mean, never a float, so that 49.999… stays 2★ (:data:`STAR_BANDS`).
+
+    Raises:
+        OcopTypeError: ``score`` is a float or not a number.
+        OcopValueError: ``score`` is outside 0–100.
+    """
+    if isinstance(score, bool) or not isinstance(score, int | Decimal | Fraction):
+        raise OcopTypeError(
+            f"'score' must be an int, Decimal or Fraction (got {type(score).__name__})"
+        )
+    if isinstance(score, Decimal) and not score.is_finite():
+        raise OcopValueError(f"'score' must be a finite number (got {score})")
+    if not 0 <= score <= 100:
+        raise OcopValueError(f"'score' must be between 0 and 100 (got {score})")
+    for floor, stars in STAR_BANDS:
+        if score >= floor:
+            return stars
+    raise AssertionError("unreachable: the last band starts at 0")  # pragma: no cover
+
+
+@attrs.frozen(kw_only=True)
+class Regime:
+    """The rules of evaluation and recognition in force for a period (chế độ đánh giá).
+
+    Attributes:
+        id: The governing decision as written, e.g. ``"26/2026/QĐ-TTg"``.
+        alias: An ASCII alias, e.g. ``"26-2026"``.
+        title: What the decision is, in Vietnamese.
+        effective_from: First day in force.
+        effective_until: First day no longer in force for new dossiers, or ``None``.
+        criteria: The id of the criteria set (Bộ tiêu chí) scored under this regime.
+        chain: The levels a product passes through, lowest first.
+        scoring_levels: The levels whose council scores the product (the 26/2026 commune only
+            checks the dossier: art. 5).
+        recognises: Stars → the level that recognises them (công nhận).
+        forward_at: Level → the least mean score that sends a product on to the next level;
+            ``0`` means every dossier that passes the level's check is forwarded.
+        certificate_months: How long a certificate (giấy chứng nhận) is valid.
+        sources: The legal references these rules come from.
+    """
+
+    id: str
+    alias: str
+    title: str
+    effective_from: dt.date
+    effective_until: dt.date | None
+    criteria: str
+    chain: tuple[Level, ...]
+    scoring_levels: tuple[Level, ...]
+    recognises: Mapping[int, Level]
+    forward_at: Mapping[Level, int]
+    certificate_months: int
+    sources: tuple[str, ...]
+
+    def in_force(self, on: dt.date) -> bool:
+        """``True`` when this regime governs new dossiers on ``on``."""
+        return self.effective_from <= on and (
+            self.effective_until is None or on < self.effective_until
+        )
+
+    def recognising_level(self, stars: int) -> Level | None:
+        """The level that recognises ``stars`` (``None`` for 1★ and 2★: no certificate)."""
+        return self.recognises.get(stars)
+
+    def next_level(self, level: Level) -> Level | None:
+        """The level after ``level`` in the chain, or ``None`` at the top."""
+        i = self.chain.index(level)
+        return self.chain[i + 1] if i + 1 < len(self.chain) else None
+
+
+def _levels(*names: str) -> tuple[Level, ...]:
+    return tuple(Level(n) for n in names)
+
+
+_C, _D, _P, _N = Level.COMMUNE, Level.DISTRICT, Level.PROVINCE, Level.NATIONAL
+
+#: Every regime, oldest first.
+REGIMES: tuple[Regime, ...] = (
+    Regime(
+        id="490/QĐ-TTg",
+        alias="490-2018",
+        title="Chương trình Mỗi xã một sản phẩm giai đoạn 2018–2020",
+        effective_from=dt.date(2018, 5, 7),
+        effective_until=dt.date(2023, 2, 24),
+        criteria="1048/QĐ-TTg",
+        chain=(_D, _P, _N),
+        scoring_levels=(_D, _P, _N),
+        recognises=MappingProxyType({3: _P, 4: _P, 5: _N}),
+        forward_at=MappingProxyType({_D: 50, _P: 90}),
+        certificate_months=36,
+        sources=(
+            "Quyết định 490/QĐ-TTg ngày 07/5/2018 (chu trình OCOP thường niên)",
+            "Quyết định 1048/QĐ-TTg ngày 21/8/2019 (Bộ tiêu chí)",
+        ),
+    ),
+    Regime(
+        id="148/QĐ-TTg",
+        alias="148-2023",
+        title="Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm OCOP",
+        effective_from=dt.date(2023, 2, 24),
+        effective_until=dt.date(2025, 7, 6),
+        criteria="148/QĐ-TTg",
+        chain=(_D, _P, _N),
+        scoring_levels=(_D, _P, _N),
+        recognises=MappingProxyType({3: _D, 4: _P, 5: _N}),
+        forward_at=MappingProxyType({_D: 70, _P: 90}),
+        certificate_months=36,
+        sources=("Quyết định 148/QĐ-TTg ngày 24/02/2023",),
+    ),
+    Regime(
+        id="1489/QĐ-TTg",
+        alias="1489-2025",
+        title="Sửa đổi, bổ sung Quyết định 148/QĐ-TTg (chính quyền địa phương hai cấp)",
+        effective_from=dt.date(2025, 7, 6),
+        effective_until=dt.date(2026, 5, 22),
+        criteria="148/QĐ-TTg",
+        chain=(_C, _P, _N),
+        scoring_levels=(_P, _N),
+        recognises=MappingProxyType({3: _P, 4: _P, 5: _N}),
+        forward_at=MappingProxyType({_C: 0, _P: 90}),
+        certificate_months=36,
+        sources=("Quyết định 1489/QĐ-TTg ngày 06/7/2025",),
+    ),
+    Regime(
+        id="26/2026/QĐ-TTg",
+        alias="26-2026",
+        title="Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm mỗi xã một sản phẩm",
+        effective_from=dt.date(2026, 5, 22),
+        effective_until=None,
+        criteria="26/2026/QĐ-TTg",
+        chain=(_C, _P, _N),
+        scoring_levels=(_P, _N),
+        recognises=MappingProxyType({3: _P, 4: _P, 5: _N}),
+        forward_at=MappingProxyType({_C: 0, _P: 90}),
+        certificate_months=36,
+        sources=(
+            "Quyết định 26/2026/QĐ-TTg ngày 22/5/2026, Điều 4–8 (quy trình, cấp đánh giá)",
+            "Quyết định 26/2026/QĐ-TTg, Điều 11–12 (hiệu lực, chuyển tiếp)",
+        ),
+    ),
+)
+
+_BY_KEY: Mapping[str, Regime] = MappingProxyType(
+    {key.casefold(): r for r in REGIMES for key in (r.id, r.alias)}
+)
+
+
+def get_regime(key: str) -> Regime:
+    """The regime with id or alias ``key`` (``"26/2026/QĐ-TTg"`` or ``"26-2026"``).
+
+    Raises:
+        OcopLookupError: No regime has that id or alias.
+    """
+    found = _BY_KEY.get(key.strip().casefold())
+    if found is None:
+        known = ", ".join(r.id for r in REGIMES)
+        raise OcopLookupError(f"no regime {key!r} (known: {known})")
+    return found
+
+
+def regime_on(on: dt.date) -> Regime:
+    """The regime that governs a new dossier on ``on``.
+
+    Raises:
+        OcopLookupError: ``on`` is before the OCOP programme (7 May 2018).
+    """
+    for regime in REGIMES:
+        if regime.in_force(on):
+            return regime
+    raise OcopLookupError(
+        f"no OCOP regime was in force on {on.isoformat()} (the programme "
+        f"starts on {REGIMES[0].effective_from.isoformat()})"
+    )
