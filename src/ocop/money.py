@@ -1,0 +1,473 @@
+"""Money as Vietnamese public documents write it: integer đồng, figures with dots, words.
+
+The đồng (VND) has no minor unit, so an amount is an ``int`` of đồng everywhere in ocop;
+:class:`~decimal.Decimal` appears only while reading or printing a figure in a larger unit
+("6.422,33 triệu đồng"). Floats are refused.
+
+Conventions (Vietnamese, as in the seed plan 278/KH-SNN and every provincial budget table):
+
+* figures group thousands with dots and use a comma for decimals: ``6.422.330``, ``6.422,33``;
+* tables state their unit in the header: ``1.000 đồng`` (thousands), ``triệu đồng``
+  (millions), ``tỷ đồng`` (billions) — see :class:`Unit`;
+* large sums are repeated in words ("Bằng chữ: Sáu tỷ, bốn trăm hai mươi hai triệu đồng").
+
+Reading rules for words (standard Vietnamese number reading): 0 in the tens place is *linh*
+(or *lẻ*): 105 = một trăm linh năm; 1 after *mươi* is *mốt* (21 = hai mươi mốt); 5 after a ten
+is *lăm* (15 = mười lăm, 25 = hai mươi lăm); 4 after *mươi* is *tư* (24 = hai mươi tư); 10 is
+*mười*; an empty hundreds place inside a number is read *không trăm* (2.024 = hai nghìn không
+trăm hai mươi tư); the scales are *nghìn* (or *ngàn*), *triệu*, *tỷ*, then *nghìn tỷ*,
+*triệu tỷ*, *tỷ tỷ*: the scales repeat every 10⁹, so any integer can be read.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from ocop.errors import OcopTypeError, OcopValueError
+from ocop.text import fold, normalize
+
+__all__ = [
+    "Unit",
+    "format_amount",
+    "format_figure",
+    "in_words",
+    "parse_amount",
+    "parse_words",
+    "to_dong",
+]
+
+
+class Unit(enum.Enum):
+    """The unit a table states its amounts in (đơn vị tính).
+
+    The value is the number of đồng in one unit.
+    """
+
+    DONG = 1
+    THOUSAND = 1_000
+    MILLION = 1_000_000
+    BILLION = 1_000_000_000
+
+    @property
+    def label(self) -> str:
+        """The unit as documents print it after a figure: ``đồng``, ``nghìn đồng``…"""
+        return _UNIT_LABELS[self]
+
+    @property
+    def header(self) -> str:
+        """The unit as a table header prints it: ``đồng``, ``1.000 đồng``, ``triệu đồng``…"""
+        return _UNIT_HEADERS[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Unit:
+        """The unit named ``text``: ``"1.000 đồng"``, ``"nghìn đồng"``, ``"thousand"``, ``"triệu"``…
+
+        Raises:
+            OcopValueError: ``text`` names no unit.
+        """
+        key = fold(text).replace(" ", "")
+        found = _UNIT_NAMES.get(key)
+        if found is None:
+            raise OcopValueError(
+                f"unknown unit {text!r} (use đồng, 1.000 đồng, triệu đồng or tỷ đồng)"
+            )
+        return found
+
+
+_UNIT_LABELS = {
+    Unit.DONG: "đồng",
+    Unit.THOUSAND: "nghìn đồng",
+    Unit.MILLION: "triệu đồng",
+    Unit.BILLION: "tỷ đồng",
+}
+_UNIT_HEADERS = {
+    Unit.DONG: "đồng",
+    Unit.THOUSAND: "1.000 đồng",
+    Unit.MILLION: "triệu đồng",
+    Unit.BILLION: "tỷ đồng",
+}
+_UNIT_NAMES: dict[str, Unit] = {}
+for _unit, _names in {
+    Unit.DONG: ("dong", "d", "vnd", "vnđ", "1", "dong", "one"),
+    Unit.THOUSAND: (
+        "1000dong",
+        "1.000dong",
+        "nghindong",
+        "ngandong",
+        "nghin",
+        "ngan",
+        "thousand",
+        "thousands",
+        "1000",
+        "1.000",
+        "kvnd",
+    ),
+    Unit.MILLION: ("trieudong", "trieu", "million", "millions", "1000000", "1.000.000"),
+    Unit.BILLION: ("tydong", "tidong", "ty", "ti", "billion", "billions"),
+}.items():
+    for _name in _names:
+        _UNIT_NAMES[fold(_name).replace(" ", "")] = _unit
+
+
+def _check_int(n: object, name: str) -> int:
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise OcopTypeError(f"'{name}' must be an int of đồng (got {type(n).__name__})")
+    return n
+
+
+# --------------------------------------------------------------------------- figures
+
+_FIGURE = re.compile(
+    r"""^(?P<sign>[-−])?
+        (?P<int>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)
+        (?:,(?P<frac>\d+))?$""",
+    re.VERBOSE,
+)
+_SUFFIX = re.compile(r"\s*(?:₫|đ|vnđ|vnd|đồng|dong)\.?\s*$", re.IGNORECASE)
+
+
+def to_dong(amount: int | Decimal, unit: Unit = Unit.DONG) -> int:
+    """``amount`` in ``unit`` as an exact number of đồng.
+
+    Raises:
+        OcopTypeError: ``amount`` is a float or not a number.
+        OcopValueError: ``amount`` is not a whole number of đồng (``Decimal("0.5")`` đồng).
+    """
+    if isinstance(amount, bool) or not isinstance(amount, int | Decimal):
+        raise OcopTypeError(f"'amount' must be an int or Decimal (got {type(amount).__name__})")
+    if isinstance(amount, int):
+        return amount * unit.value
+    value = amount * unit.value
+    if not value.is_finite() or value != value.to_integral_value():
+        raise OcopValueError(f"{amount} {unit.label} is not a whole number of đồng ({value} đồng)")
+    return int(value)
+
+
+def parse_amount(text: str, unit: Unit = Unit.DONG) -> int:
+    """Read a figure as Vietnamese documents write it and return whole đồng.
+
+    ``text`` may group thousands with dots (``6.422.330``) or spaces, use a comma for
+    decimals (``6.422,33``), and end with a unit (``đồng``, ``đ``, ``₫``, ``VNĐ``, ``1.000
+    đồng``, ``nghìn đồng``, ``triệu đồng``, ``tỷ đồng``), which then overrides ``unit``.
+
+    >>> parse_amount("6.422.330", Unit.THOUSAND)
+    6422330000
+    >>> parse_amount("6.422,33 triệu đồng")
+    6422330000
+
+    Raises:
+        OcopValueError: ``text`` is not a figure, has misplaced dots, or is not a whole number
+            of đồng; the message quotes it.
+    """
+    if not isinstance(text, str):
+        raise OcopTypeError(f"'text' must be a str (got {type(text).__name__})")
+    raw = normalize(text)
+    body, unit = _split_unit(raw, unit)
+    m = _FIGURE.match(body)
+    if m is None:
+        raise OcopValueError(f"{text!r} is not an amount (write it like 6.422.330 or 6.422,33)")
+    digits = re.sub(r"[.\s\u00a0\u202f]", "", m.group("int"))
+    number = Decimal(f"{digits}.{m.group('frac')}") if m.group("frac") else Decimal(digits)
+    if m.group("sign"):
+        number = -number
+    try:
+        return to_dong(number, unit)
+    except OcopValueError:
+        raise OcopValueError(f"{text!r} is not a whole number of đồng in {unit.label}") from None
+
+
+def _split_unit(raw: str, unit: Unit) -> tuple[str, Unit]:
+    """Split a trailing unit off a figure (``"1.000 đồng"`` stays a figure of đồng)."""
+    m = re.search(r"\s+(.*\S)\s*$", raw)
+    if m is not None and not re.fullmatch(r"[\d.,\s]+", m.group(1)):
+        try:
+            return raw[: m.start()].strip(), Unit.parse(m.group(1))
+        except OcopValueError:
+            pass
+    stripped = _SUFFIX.sub("", raw)
+    if stripped != raw:
+        return stripped.strip(), Unit.DONG
+    return raw, unit
+
+
+def format_figure(value: int | Decimal, *, places: int = 0) -> str:
+    """``value`` with dots between thousands and a decimal comma: ``6.422,33``.
+
+    ``value`` must already be rounded to ``places`` decimals.
+    """
+    sign = "-" if value < 0 else ""
+    q = abs(Decimal(value)).quantize(Decimal(1).scaleb(-places))
+    whole, _, frac = f"{q:f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{frac}" if places else f"{sign}{grouped}"
+
+
+def format_amount(
+    dong: int,
+    unit: Unit = Unit.DONG,
+    *,
+    places: int | None = None,
+    rounding: str = ROUND_HALF_UP,
+    label: bool = True,
+) -> str:
+    """``dong`` written the Vietnamese way in ``unit``.
+
+    Args:
+        dong: The amount in đồng.
+        unit: The unit to write it in.
+        places: Decimals to keep; ``None`` keeps exactly as many as the amount needs, so
+            nothing is lost.
+        rounding: A :mod:`decimal` rounding mode, used when ``places`` drops digits.
+        label: Append the unit's label (``đồng``, ``triệu đồng``…).
+
+    >>> format_amount(6_422_330_000)
+    '6.422.330.000 đồng'
+    >>> format_amount(6_422_330_000, Unit.MILLION, places=2)
+    '6.422,33 triệu đồng'
+    >>> format_amount(6_422_330_000, Unit.BILLION, places=1, label=False)
+    '6,4'
+    """
+    _check_int(dong, "dong")
+    value = Decimal(dong) / unit.value
+    if places is None:
+        exponent = value.normalize().as_tuple().exponent
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
+    try:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the checks above
+        raise OcopValueError(f"cannot round {dong} to {places} places") from exc
+    text = format_figure(value, places=places)
+    return f"{text} {unit.label}" if label else text
+
+
+# --------------------------------------------------------------------------- words
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_BILLION = 1_000_000_000
+
+
+def _group_words(n: int, *, full: bool, linh: str) -> list[str]:
+    """Words for 0 < n < 1000; ``full`` reads an empty hundreds place (``không trăm``)."""
+    hundreds, rest = divmod(n, 100)
+    tens, units = divmod(rest, 10)
+    words: list[str] = []
+    if hundreds or full:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units:
+            if words:
+                words.append(linh)
+            words.append(_DIGITS[units])
+        return words
+    if tens == 1:
+        words.append("mười")
+    else:
+        words += [_DIGITS[tens], "mươi"]
+    if units == 1:
+        words.append("mốt" if tens > 1 else "một")
+    elif units == 4:
+        words.append("tư" if tens > 1 else "bốn")
+    elif units == 5:
+        words.append("lăm")
+    elif units:
+        words.append(_DIGITS[units])
+    return words
+
+
+def _below_billion(n: int, *, leading: bool, linh: str, thousand: str) -> list[str]:
+    """Words for 0 < n < 10⁹; ``leading`` when nothing bigger is read before it."""
+    words: list[str] = []
+    for scale, name in ((1_000_000, "triệu"), (1_000, thousand), (1, "")):
+        group, n = divmod(n, scale)
+        if group:
+            words += _group_words(group, full=not leading, linh=linh)
+            if name:
+                words.append(name)
+            leading = False
+    return words
+
+
+def _words(n: int, *, leading: bool, linh: str, thousand: str) -> list[str]:
+    high, low = divmod(n, _BILLION)
+    words: list[str] = []
+    if high:
+        words += [*_words(high, leading=leading, linh=linh, thousand=thousand), "tỷ"]
+        leading = False
+    if low:
+        words += _below_billion(low, leading=leading, linh=linh, thousand=thousand)
+    return words
+
+
+def in_words(
+    n: int,
+    *,
+    linh: str = "linh",
+    thousand: str = "nghìn",
+    dong: bool = False,
+    capitalize: bool = False,
+) -> str:
+    """``n`` read out in Vietnamese words.
+
+    Args:
+        n: Any integer; negative numbers are read with *âm* (minus).
+        linh: The word for an empty tens place, ``"linh"`` or ``"lẻ"``.
+        thousand: ``"nghìn"`` or ``"ngàn"``.
+        dong: Append ``đồng``.
+        capitalize: Capitalise the first letter, as "Bằng chữ" lines do.
+
+    >>> in_words(6_422_330_000)
+    'sáu tỷ bốn trăm hai mươi hai triệu ba trăm ba mươi nghìn'
+    >>> in_words(2024)
+    'hai nghìn không trăm hai mươi tư'
+    >>> in_words(105, linh="lẻ", dong=True, capitalize=True)
+    'Một trăm lẻ năm đồng'
+    """
+    _check_int(n, "n")
+    if linh not in ("linh", "lẻ"):
+        raise OcopValueError(f"'linh' must be 'linh' or 'lẻ' (got {linh!r})")
+    if thousand not in ("nghìn", "ngàn"):
+        raise OcopValueError(f"'thousand' must be 'nghìn' or 'ngàn' (got {thousand!r})")
+    if n == 0:
+        words = ["không"]
+    else:
+        words = _words(abs(n), leading=True, linh=linh, thousand=thousand)
+        if n < 0:
+            words.insert(0, "âm")
+    if dong:
+        words.append("đồng")
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] if capitalize else text
+
+
+# Values of the words parse_words reads, by their folded form where unambiguous.
+_UNIT_WORDS = {
+    "không": 0,
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "nhăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+}
+_SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": _BILLION, "tỉ": _BILLION}
+_IGNORED = {"đồng", "chẵn", "chẳn", "vnđ", "vnd", "bằng", "chữ"}
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _read_group(tokens: list[str], text: str) -> int:
+    """Read 0–999 from words with no scale: ``[d trăm] [linh d | mười [d] | d mươi [d] | d]``."""
+    value = 0
+    i = 0
+
+    def fail(why: str) -> OcopValueError:
+        return OcopValueError(f"cannot read {text!r} as a number: {why}")
+
+    def digit(pos: int) -> int:
+        if pos >= len(tokens):
+            raise fail("a digit is missing at the end")
+        tok = tokens[pos]
+        if tok.isdigit() and len(tok) == 1:
+            return int(tok)
+        if tok not in _UNIT_WORDS:
+            raise fail(f"{tok!r} is not a digit here")
+        return _UNIT_WORDS[tok]
+
+    if len(tokens) == 1 and tokens[0].isdigit():
+        number = int(tokens[0])
+        if number >= 1000:
+            raise fail(f"{tokens[0]!r} must be below 1000 before a scale word")
+        return number
+    if len(tokens) >= 2 and tokens[1] == "trăm":
+        value = digit(0) * 100
+        i = 2
+    elif tokens and tokens[0] == "trăm":
+        raise fail("'trăm' needs a digit before it")
+    rest = tokens[i:]
+    if not rest:
+        return value
+    head = rest[0]
+    if head in ("linh", "lẻ"):
+        if len(rest) != 2:
+            raise fail(f"'{head}' must be followed by exactly one digit")
+        return value + digit(i + 1)
+    if head == "mười":
+        if len(rest) > 2:
+            raise fail(f"unexpected {rest[2]!r} after {' '.join(rest[:2])!r}")
+        return value + 10 + (digit(i + 1) if len(rest) == 2 else 0)
+    if len(rest) >= 2 and rest[1] in ("mươi", "chục"):
+        tens = digit(i)
+        if tens < 2:
+            raise fail(f"'{rest[0]} {rest[1]}' is not a ten (say 'mười')")
+        if len(rest) > 3:
+            raise fail(f"unexpected {rest[3]!r} after {' '.join(rest[:3])!r}")
+        return value + tens * 10 + (digit(i + 2) if len(rest) == 3 else 0)
+    if len(rest) == 1:
+        if value and head != "không":
+            # "một trăm năm" is colloquial for 150 but written documents say "một trăm năm
+            # mươi"; refuse rather than guess between 105 and 150.
+            raise fail(f"{text!r} is ambiguous: write 'linh {head}' or '{head} mươi'")
+        return value + digit(i)
+    raise fail(f"unexpected {rest[1]!r} after {rest[0]!r}")
+
+
+def _read(tokens: list[str], text: str) -> int:
+    if not tokens:
+        raise OcopValueError(f"cannot read {text!r} as a number: a part is missing")
+    present = [(i, _SCALES[t]) for i, t in enumerate(tokens) if t in _SCALES]
+    if not present:
+        return _read_group(tokens, text)
+    biggest = max(v for _, v in present)
+    at = max(i for i, v in present if v == biggest)
+    left, right = tokens[:at], tokens[at + 1 :]
+    high = _read(left, text)
+    if high == 0:
+        raise OcopValueError(f"cannot read {text!r} as a number: nothing before {tokens[at]!r}")
+    low = _read(right, text) if right else 0
+    if low >= biggest:
+        raise OcopValueError(
+            f"cannot read {text!r} as a number: {' '.join(right)!r} is too big "
+            f"to follow {tokens[at]!r}"
+        )
+    return high * biggest + low
+
+
+def parse_words(text: str) -> int:
+    """Read an amount written in Vietnamese words, as people really write it.
+
+    Accepts capitals, commas and full stops, a leading "Bằng chữ:", a trailing "đồng" or
+    "đồng chẵn", *ngàn* for *nghìn*, *lẻ* for *linh*, *tỉ* for *tỷ*, *mốt*/*tư*/*lăm*/*nhăm*,
+    *âm* for minus, and digits standing for a group ("6 tỷ 422 triệu").
+
+    >>> parse_words("Sáu tỷ, bốn trăm hai mươi hai triệu đồng")
+    6422000000
+    >>> parse_words("một trăm lẻ năm")
+    105
+
+    Raises:
+        OcopValueError: The text is not a number in words; the message says which word.
+    """
+    if not isinstance(text, str):
+        raise OcopTypeError(f"'text' must be a str (got {type(text).__name__})")
+    tokens = [t.lower() for t in _TOKEN.findall(normalize(text))]
+    tokens = [t for t in tokens if t not in _IGNORED]
+    negative = bool(tokens) and tokens[0] == "âm"
+    if negative:
+        tokens = tokens[1:]
+    if not tokens:
+        raise OcopValueError(f"cannot read {text!r} as a number: no number words in it")
+    known = set(_UNIT_WORDS) | set(_SCALES) | {"trăm", "mươi", "chục", "mười", "linh", "lẻ"}
+    for tok in tokens:
+        if tok not in known and not tok.isdigit():
+            raise OcopValueError(f"cannot read {text!r} as a number: unknown word {tok!r}")
+    value = _read(tokens, text)
+    return -value if negative else value
