@@ -28,6 +28,7 @@ __all__ = [
     "CriteriaSet",
     "Criterion",
     "Group",
+    "Heading",
     "Option",
     "Part",
     "Sheet",
@@ -52,12 +53,17 @@ class Option:
         stars: 3, 4 or 5 when the option carries the minimum-for-stars mark ``***``/``****``/
             ``*****`` (it is the least option a product must reach for that many stars);
             ``None`` otherwise.
+        case: For a criterion printed as "Lựa chọn một trong hai trường hợp sau" (choose one
+            of two cases, sheet 26 of 26/2026/QĐ-TTg), the case (trường hợp) the option
+            belongs to, e.g. "a. Trường hợp 1: Dịch vụ du lịch do cộng đồng cung cấp";
+            ``None`` otherwise.
     """
 
     number: int
     text: str
     points: int
     stars: int | None = None
+    case: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -122,6 +128,24 @@ class Criterion:
 
 
 @attrs.frozen(kw_only=True)
+class Heading:
+    """A sub-heading inside a group that is not itself scored (tiêu chí con).
+
+    The tea and coffee sheets of 26/2026/QĐ-TTg print "6.1. Ngoại hình | 4" above the scored
+    lines 6.1.1 and 6.1.2; the heading's maximum is the sum of the lines under it.
+
+    Attributes:
+        code: The heading's code as printed, e.g. ``"6.1"``.
+        title: Its title.
+        max: The maximum printed beside it (checked against the lines under it).
+    """
+
+    code: str
+    title: str
+    max: int
+
+
+@attrs.frozen(kw_only=True)
 class Group:
     """A criteria group (nhóm tiêu chí), e.g. "1. TỔ CHỨC SẢN XUẤT".
 
@@ -132,12 +156,17 @@ class Group:
             (checked, not trusted).
         criteria: The group's criteria in printed order; a group scored directly holds one
             criterion with the group's own code.
+        headings: Unscored sub-headings (:class:`Heading`) whose lines are criteria of this
+            group with longer codes (``6.1`` over ``6.1.1``, ``6.1.2``).
+        notes: Notes printed under the group heading before its first criterion (ghi chú).
     """
 
     code: str
     title: str
     max: int
     criteria: tuple[Criterion, ...]
+    headings: tuple[Heading, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -350,6 +379,7 @@ def _option(obj: Mapping[str, Any], where: str) -> Option:
         text=_req(obj, "text", str, where),
         points=_req(obj, "points", int, where),
         stars=stars,
+        case=obj.get("case"),
     )
 
 
@@ -383,12 +413,22 @@ def sheet_from_dict(obj: Mapping[str, Any], *, where: str = "$") -> Sheet:
                 _criterion(c, f"{gw}.criteria[{k}]")
                 for k, c in enumerate(_req(g, "criteria", list, gw))
             )
+            heads = tuple(
+                Heading(
+                    code=_req(h, "code", str, f"{gw}.headings[{k}]"),
+                    title=_req(h, "title", str, f"{gw}.headings[{k}]"),
+                    max=_req(h, "max", int, f"{gw}.headings[{k}]"),
+                )
+                for k, h in enumerate(g.get("headings", []))
+            )
             groups.append(
                 Group(
                     code=_req(g, "code", str, gw),
                     title=_req(g, "title", str, gw),
                     max=_req(g, "max", int, gw),
                     criteria=crit,
+                    headings=heads,
+                    notes=_strs(g, "notes", gw),
                 )
             )
         parts.append(
@@ -420,7 +460,25 @@ def sheet_from_dict(obj: Mapping[str, Any], *, where: str = "$") -> Sheet:
 
 
 def _option_dict(o: Option) -> dict[str, Any]:
-    return {"number": o.number, "text": o.text, "points": o.points, "stars": o.stars}
+    out: dict[str, Any] = {"number": o.number, "text": o.text, "points": o.points}
+    out["stars"] = o.stars
+    if o.case is not None:
+        out["case"] = o.case
+    return out
+
+
+def _group_dict(g: Group) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": g.code,
+        "title": g.title,
+        "max": g.max,
+        "criteria": [_criterion_dict(c) for c in g.criteria],
+    }
+    if g.headings:
+        out["headings"] = [{"code": h.code, "title": h.title, "max": h.max} for h in g.headings]
+    if g.notes:
+        out["notes"] = list(g.notes)
+    return out
 
 
 def _criterion_dict(c: Criterion) -> dict[str, Any]:
@@ -454,15 +512,7 @@ def sheet_to_dict(sheet: Sheet) -> dict[str, Any]:
                 "code": p.code,
                 "title": p.title,
                 "max": p.max,
-                "groups": [
-                    {
-                        "code": g.code,
-                        "title": g.title,
-                        "max": g.max,
-                        "criteria": [_criterion_dict(c) for c in g.criteria],
-                    }
-                    for g in p.groups
-                ],
+                "groups": [_group_dict(g) for g in p.groups],
             }
             for p in sheet.parts
         ],

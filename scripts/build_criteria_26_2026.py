@@ -1,0 +1,578 @@
+"""Generate the 26/2026/QĐ-TTg criteria data from the decision's text.
+
+Reads ``../shared/reference/qd-26-2026/qd-26-2026-QD-TTg.txt`` (one table row a line, cells
+separated by `` | ``) and writes ``src/ocop/rating/data/26-2026/``: ``set.json``, one
+``sheet-NN.json`` per scoring sheet of Appendix II, and ``classification.json`` (Appendix I).
+
+Layout rules (always applied, not irregularities): a line in parentheses right after a
+criterion or group heading continues its title; ``6.2`` and ``6.2.`` are the same code; a
+criterion whose code prefixes the next criteria's codes (``6.1`` before ``6.1.1``) is a
+sub-heading, not a scored line; a criterion without options is scored 0 or its maximum.
+
+Everything else that departs from the layout is printed as a warning and recorded in the
+sheet's ``source_notes`` with the decision taken, so that a reader can check it against the
+official gazette. Run from the repository root::
+
+    .venv/bin/python scripts/build_criteria_26_2026.py [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared"
+SOURCE = Path("reference") / "qd-26-2026" / "qd-26-2026-QD-TTg.txt"
+OUT = ROOT / "src" / "ocop" / "rating" / "data" / "26-2026"
+
+SET_ID = "26/2026/QĐ-TTg"
+DECISION = "Quyết định 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ"
+
+SET_META: dict[str, Any] = {
+    "id": SET_ID,
+    "alias": "26-2026",
+    "title": "Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm mỗi xã một sản phẩm",
+    "effective_from": "2026-05-22",
+    "effective_until": None,
+    "lapses_on": None,
+    "legal_ref": f"{DECISION}, Phụ lục II (Bộ tiêu chí đánh giá sản phẩm OCOP)",
+    "part_max": {"A": 40, "B": 25, "C": 35},
+}
+
+# --- line shapes ----------------------------------------------------------------------------
+PART = re.compile(r"^phần\s+([ABC])\b\s*:?\s*(.*?)\s*\|\s*(\d+)\s*$", re.IGNORECASE)
+PART_POINTS = re.compile(r"\s*\((\d+)\s*điểm\)\s*$", re.IGNORECASE)
+OPTION = re.compile(r"^(□|o)\s+(.*?)\s*\|\s*(\S*)\s*$")
+CRITERION = re.compile(r"^(\d+\.\d+(?:\.\d+)*)(\.?)\s+(.+?)\s*\|\s*(\d+)(\s+\d+)?\s*$")
+GROUP = re.compile(r"^(\d+)(\.?)\s+(.+?)\s*\|\s*(\d+)(\s+\d+)?\s*$")
+MARK = re.compile(r"(\*(?:\s*\*){2,4})")
+CASE = re.compile(r"^([a-z])\.\s+(Trường hợp.*?)\s*\|?\s*$")
+CONTINUATION = re.compile(r"^(\(.*\))\s*\|?\s*$")
+EMBEDDED_REQUIREMENT = re.compile(r"\s+(Yêu cầu:.*)$")
+REJECTION = re.compile(r"^(?:Hồ sơ )?[Bb]ị loại khi:\s*(.*?)\s*\|?\s*$")
+INDEX_ROW = re.compile(r"^(\d+) \| Bộ sản phẩm: (.+)$")
+
+
+def nfc(text: str) -> str:
+    """NFC text with runs of spaces made one."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def cell(text: str) -> str:
+    """A one-cell row without its trailing empty cell (``"… | "``)."""
+    return nfc(re.sub(r"\s*\|\s*$", "", text))
+
+
+class Notes:
+    """Collects the irregularities of one sheet: printed as warnings, stored as data."""
+
+    def __init__(self, sheet: int) -> None:
+        self.sheet = sheet
+        self.items: list[dict[str, Any]] = []
+
+    def add(self, where: str, text: str, *, resolved: bool = True) -> None:
+        self.items.append({"where": where, "text": text, "resolved": resolved})
+
+
+# --- Appendix II: the sheets ----------------------------------------------------------------
+
+
+def split_appendices(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Appendix I and Appendix II, as lists of lines."""
+    starts = {
+        name: i
+        for i, line in enumerate(lines)
+        for name in ("I", "II", "III")
+        if line.strip() == f"PHỤ LỤC {name}"
+    }
+    return lines[starts["I"] : starts["II"]], lines[starts["II"] : starts["III"]]
+
+
+def sheet_index(appendix: list[str]) -> dict[int, str]:
+    """The appendix's list of product sets: number → name."""
+    found: dict[int, str] = {}
+    for line in appendix:
+        m = INDEX_ROW.match(line.strip())
+        if m and int(m[1]) not in found:
+            found[int(m[1])] = nfc(m[2])
+    return found
+
+
+def sheet_blocks(appendix: list[str]) -> Iterator[tuple[int, str, int, list[str]]]:
+    """Each sheet as (number, heading, first line number in the file, its lines).
+
+    A sheet starts at a ``N. …`` line followed by ``(Sản phẩm: …)``.
+    """
+    offset = 0
+    starts: list[tuple[int, int, str]] = []
+    for i, line in enumerate(appendix):
+        m = re.match(r"^(\d+)\.\s+(.+)$", line.strip())
+        nxt = appendix[i + 1].strip() if i + 1 < len(appendix) else ""
+        if m and nxt.startswith("(Sản phẩm"):
+            starts.append((i, int(m[1]), nfc(m[2])))
+    for k, (i, number, heading) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(appendix)
+        yield number, heading, i + offset, appendix[i:end]
+
+
+def parse_mark(text: str, where: str, notes: Notes) -> tuple[str, int | None, str | None]:
+    """An option's text without its star mark, the mark's stars, and any text after it."""
+    m = MARK.search(text)
+    if m is None:
+        return text, None, None
+    raw = m[1]
+    stars = raw.count("*")
+    before, after = nfc(text[: m.start()]), nfc(text[m.end() :])
+    if " " in raw:
+        notes.add(where, f"star mark printed with spaces ({raw!r}); read as {stars} stars")
+    if stars not in (3, 4, 5):
+        notes.add(where, f"mark {raw!r} names no star level; ignored", resolved=False)
+        return nfc(text), None, None
+    return before, stars, after or None
+
+
+def parse_sheet(
+    number: int, heading: str, title: str, first_line: int, lines: list[str]
+) -> dict[str, Any]:
+    """One sheet as a data-file mapping (see ``ocop.rating.criteria.sheet_from_dict``)."""
+    notes = Notes(number)
+    classification = cell(lines[1]).strip("()") if len(lines) > 1 else ""
+    heading_name = heading.removeprefix("Bộ sản phẩm:").strip()
+    if heading_name != title:
+        notes.add(
+            "title",
+            f"the sheet's heading reads {heading!r}; the appendix's list of product sets "
+            f"names it {title!r}, which is used",
+        )
+    rejection: list[str] = []
+    parts: list[dict[str, Any]] = []
+    group: dict[str, Any] | None = None
+    crit: dict[str, Any] | None = None
+    case: str | None = None
+    in_table = False
+    stated_total: int | None = None
+    has_legend = False
+
+    def line_where(k: int) -> str:
+        return f"line {first_line + k + 1}"
+
+    for k, raw in enumerate(lines[2:], start=2):
+        line = nfc(raw)
+        if not line or re.fullmatch(r"[_\-…. ]+", line):
+            continue
+        rej = REJECTION.match(line)
+        if rej:
+            ground = nfc(rej[1])
+            if not line.startswith("Hồ sơ"):
+                notes.add(
+                    line_where(k),
+                    "rejection grounds printed as 'Bị loại khi:'; read as 'Hồ sơ bị loại khi:'",
+                )
+            if ground in rejection:
+                notes.add(line_where(k), "the rejection grounds are printed twice; kept once")
+            else:
+                rejection.append(ground)
+            continue
+        if line.startswith("Các tiêu chí"):
+            in_table = True
+            continue
+        if not in_table:
+            continue
+        if line.startswith("TỔNG CỘNG"):
+            stated_total = int(line.rsplit("|", 1)[1])
+            continue
+        if line.startswith("Ghi chú: Dấu sao"):
+            has_legend = True
+            continue
+        if stated_total is not None:
+            continue  # the signature block after the table
+        if m := PART.match(line):
+            code, text, col = m[1].upper(), m[2], int(m[3])
+            pm = PART_POINTS.search(text)
+            ptitle = nfc(PART_POINTS.sub("", text))
+            if pm and int(pm[1]) != col:
+                notes.add(
+                    f"part {code}",
+                    f"the heading says ({pm[1]} Điểm) but the score column says {col}; the "
+                    f"column is used: it matches the sum of the part's groups and the "
+                    f"decision's maxima (A 40 / B 25 / C 35)",
+                )
+            if not raw.startswith(("Phần ", "PHẦN ")) or ":" not in raw.split("|")[0]:
+                pass  # "Phần A SẢN PHẨM…" without a colon is only typography
+            parts.append({"code": code, "title": ptitle, "max": col, "groups": []})
+            group = crit = None
+            continue
+        if not parts:
+            notes.add(line_where(k), f"text before part A ignored: {line!r}", resolved=False)
+            continue
+        if m := OPTION.match(line):
+            bullet, text, pts = m[1], m[2], m[3]
+            where = crit["code"] if crit else (group["code"] if group else "?")
+            if bullet != "□":
+                notes.add(where, f"option bulleted {bullet!r} instead of '□'; read as an option")
+            if crit is None:
+                if group is None:
+                    notes.add(
+                        line_where(k), f"option outside any group ignored: {line!r}", resolved=False
+                    )
+                    continue
+                if group["criteria"]:
+                    notes.add(
+                        group["code"],
+                        "options after the group's criteria; read as options of the last criterion",
+                        resolved=False,
+                    )
+                    crit = group["criteria"][-1]
+                else:
+                    crit = new_criterion(group["code"], group["title"], group["max"])
+                    crit["direct"] = True
+                    crit["notes"] = group.pop("pending", [])
+                    group["criteria"].append(crit)
+            text, stars, after = parse_mark(text, crit["code"], notes)
+            if after:
+                crit["notes"].append(after.removeprefix("Ghi chú:").strip())
+                notes.add(
+                    crit["code"],
+                    f"text printed after an option's star mark "
+                    f"({after!r}) moved to the criterion's notes",
+                )
+            if pts == "":
+                points = 0
+                notes.add(
+                    crit["code"],
+                    f"option {text!r} is printed without points; read as "
+                    f"0 (the same option is worth 0 in the other sheets)",
+                )
+            elif pts.isdigit():
+                points = int(pts)
+            else:
+                points = 0
+                notes.add(
+                    crit["code"], f"option {text!r} has points {pts!r}; read as 0", resolved=False
+                )
+            option: dict[str, Any] = {"text": text, "points": points, "stars": stars}
+            if case:
+                option["case"] = case
+            crit["options"].append(option)
+            continue
+        if m := CRITERION.match(line):
+            code, dot, text, mx = m[1], m[2], m[3], int(m[4])
+            if group is None:
+                notes.add(
+                    line_where(k), f"criterion outside a group ignored: {line!r}", resolved=False
+                )
+                continue
+            if m[5]:
+                notes.add(
+                    code, f"the score column reads '{mx}{m[5]}'; read as {mx}", resolved=False
+                )
+            crit = new_criterion(code, nfc(text), mx)
+            if em := EMBEDDED_REQUIREMENT.search(crit["title"]):
+                crit["title"] = nfc(crit["title"][: em.start()])
+                crit["requirements"].append(em[1].removeprefix("Yêu cầu:").strip())
+                notes.add(
+                    code,
+                    "a requirement ('Yêu cầu: …') is printed inside the title "
+                    "cell; moved to the criterion's requirements",
+                )
+            group["criteria"].append(crit)
+            case = None
+            continue
+        if m := GROUP.match(line):
+            code, dot, text, mx = m[1], m[2], m[3], int(m[4])
+            if not dot:
+                notes.add(
+                    code,
+                    f"group code printed without its period ({line[:40]!r}…); read as group {code}",
+                )
+            if m[5]:
+                notes.add(
+                    code,
+                    f"the score column reads '{mx}{m[5]}'; read as {mx} (the "
+                    f"trailing figure looks like a stray footnote mark; {mx} is the "
+                    f"group's best option and keeps part {parts[-1]['code']}'s sum)",
+                )
+            group = {"code": code, "title": nfc(text), "max": mx, "criteria": []}
+            parts[-1]["groups"].append(group)
+            crit = None
+            case = None
+            continue
+        if group is None:
+            notes.add(line_where(k), f"text outside any group ignored: {line!r}", resolved=False)
+            continue
+        if m := CONTINUATION.match(line):
+            target = crit if crit is not None else group
+            if target is crit and crit is not None and crit["options"]:
+                crit["notes"].append(nfc(m[1]))
+            else:
+                target["title"] = f"{target['title']} {nfc(m[1])}"
+            continue
+        if m := CASE.match(line):
+            case = f"{m[1]}. {nfc(m[2])}"
+            continue
+        text = cell(line)
+        if crit is None:
+            group.setdefault("pending", []).append(text)
+            continue
+        if text.startswith("Yêu cầu:"):
+            crit["requirements"].append(text.removeprefix("Yêu cầu:").strip())
+        elif text.startswith(("Chỉ áp dụng", "Lựa chọn một")):
+            crit["conditions"].append(text)
+        elif text.startswith(("Ghi chú:", "Chú ý:")):
+            crit["notes"].append(re.sub(r"^(Ghi chú|Chú ý):\s*", "", text))
+        else:
+            crit["notes"].append(text)
+            notes.add(crit["code"], f"unlabelled text kept as a note: {text!r}")
+
+    if stated_total != 100:
+        notes.add("total", f"the sheet's stated total is {stated_total}, not 100", resolved=False)
+    marked = any(
+        o["stars"] for p in parts for g in p["groups"] for c in g["criteria"] for o in c["options"]
+    )
+    if not has_legend and marked:
+        notes.add(
+            "marks",
+            "the sheet prints no star-mark legend ('Ghi chú: Dấu sao là yêu "
+            "cầu tối thiểu…') although options carry marks; the marks are read with "
+            "the meaning the other sheets' legend gives them",
+        )
+    rejection_out = rejection
+    return {
+        "criteria_set": SET_ID,
+        "number": number,
+        "title": title,
+        "classification": classification,
+        "legal_ref": f"{DECISION}, Phụ lục II, phiếu {number}: Bộ sản phẩm {title}",
+        "rejection_grounds": rejection_out,
+        "parts": [finish_part(p, notes) for p in parts],
+        "source_notes": notes.items,
+    }
+
+
+def new_criterion(code: str, title: str, mx: int) -> dict[str, Any]:
+    return {
+        "code": code,
+        "title": title,
+        "max": mx,
+        "options": [],
+        "requirements": [],
+        "notes": [],
+        "conditions": [],
+    }
+
+
+def fix_points(crit: dict[str, Any], notes: Notes) -> None:
+    """Read an option printed above its criterion's maximum with a stray leading ``1``."""
+    options = crit["options"]
+    for i, opt in enumerate(options):
+        pts = opt["points"]
+        if pts <= crit["max"]:
+            continue
+        rest = str(pts)[1:]
+        lo = options[i - 1]["points"] if i else 0
+        hi = options[i + 1]["points"] if i + 1 < len(options) else crit["max"]
+        if str(pts).startswith("1") and rest and lo <= int(rest) <= hi:
+            opt["points"] = int(rest)
+            notes.add(
+                crit["code"],
+                f"option {i + 1} ({opt['text']!r}) is printed with {pts} points, more than "
+                f"the criterion's maximum {crit['max']}; read as {rest}: the figure carries a "
+                f"stray leading '1' and {rest} fits between the options around it",
+            )
+        else:
+            notes.add(
+                crit["code"],
+                f"option {i + 1} is printed with {pts} points, more than the criterion's "
+                f"maximum {crit['max']}; kept as printed",
+                resolved=False,
+            )
+
+
+def finish_part(part: dict[str, Any], notes: Notes) -> dict[str, Any]:
+    return {
+        "code": part["code"],
+        "title": part["title"],
+        "max": part["max"],
+        "groups": [finish_group(g, notes) for g in part["groups"]],
+    }
+
+
+def finish_group(group: dict[str, Any], notes: Notes) -> dict[str, Any]:
+    """Turn sub-headings into headings, give option-less criteria their two options."""
+    crits = group["criteria"]
+    scored: list[dict[str, Any]] = []
+    headings: list[dict[str, Any]] = []
+    for i, c in enumerate(crits):
+        following = [d["code"] for d in crits[i + 1 :]]
+        if not c["options"] and any(f.startswith(c["code"] + ".") for f in following):
+            headings.append({"code": c["code"], "title": c["title"], "max": c["max"]})
+            extra = c["requirements"] + c["notes"] + c["conditions"]
+            if extra:
+                group.setdefault("pending", []).extend(extra)
+            continue
+        scored.append(c)
+    out_crits = []
+    for c in scored:
+        fix_points(c, notes)
+        options = c["options"]
+        implicit = not options
+        if implicit:
+            options = [
+                {"text": "Không đạt", "points": 0, "stars": None},
+                {"text": "Đạt", "points": c["max"], "stars": None},
+            ]
+        oc: dict[str, Any] = {
+            "code": c["code"],
+            "title": c["title"],
+            "max": c["max"],
+            "options": [{"number": n, **o} for n, o in enumerate(options, start=1)],
+        }
+        if implicit:
+            oc["implicit_options"] = True
+        for key in ("requirements", "notes", "conditions"):
+            if c[key]:
+                oc[key] = c[key]
+        out_crits.append(oc)
+    out: dict[str, Any] = {
+        "code": group["code"],
+        "title": group["title"],
+        "max": group["max"],
+        "criteria": out_crits,
+    }
+    if headings:
+        out["headings"] = headings
+    if group.get("pending"):
+        out["notes"] = [re.sub(r"^(Ghi chú|Chú ý):\s*", "", t) for t in group["pending"]]
+    return out
+
+
+# --- Appendix I: the classification ---------------------------------------------------------
+
+ROMAN = re.compile(r"^(I|II|III|IV|V|VI|VII) \| (.+?) \|\s*(.*)$")
+GROUP_ROW = re.compile(r"^(\d+) \| Nhóm: (.+?) \|\s*(.*)$")
+SUB_ROW = re.compile(r"^([a-z]) \| Phân nhóm: (.+?) \|\s*(.*)$")
+
+
+def ministries(text: str) -> list[str]:
+    return [nfc(m) for m in text.split(";") if nfc(m)]
+
+
+def parse_classification(appendix: list[str]) -> dict[str, Any]:
+    """Appendix I as categories → groups → sub-groups, each leaf with its sheet number.
+
+    The leaves, in printed order, are the 26 product sets of Appendix II in order.
+    """
+    categories: list[dict[str, Any]] = []
+    footnote = ""
+    for raw in appendix:
+        line = nfc(raw)
+        if m := ROMAN.match(line):
+            categories.append({"code": m[1], "title": m[2], "groups": []})
+        elif m := GROUP_ROW.match(line):
+            categories[-1]["groups"].append(
+                {"code": m[1], "title": m[2], "ministries": ministries(m[3]), "subgroups": []}
+            )
+        elif m := SUB_ROW.match(line):
+            categories[-1]["groups"][-1]["subgroups"].append(
+                {"code": m[1], "title": m[2], "ministries": ministries(m[3])}
+            )
+        elif line.startswith("1 Theo Nghị định"):
+            footnote = line.removeprefix("1 ").strip()
+    sheet = 0
+    for cat in categories:
+        for grp in cat["groups"]:
+            if grp["subgroups"]:
+                for sub in grp["subgroups"]:
+                    sheet += 1
+                    sub["sheet"] = sheet
+            else:
+                sheet += 1
+                grp["sheet"] = sheet
+    return {
+        "criteria_set": SET_ID,
+        "legal_ref": f"{DECISION}, Phụ lục I (Danh mục phân loại sản phẩm tham gia đánh giá, "
+        f"phân hạng sản phẩm OCOP)",
+        "ministry_footnote": footnote,
+        "categories": categories,
+    }
+
+
+# --- the whole set --------------------------------------------------------------------------
+
+
+def build(shared: Path = SHARED) -> dict[str, str]:
+    """Every data file of the set: file name → JSON text, as the script writes them."""
+    text = (shared / SOURCE).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    app1, app2 = split_appendices(lines)
+    first_app2 = lines.index(app2[0])
+    index = sheet_index(app2)
+    files: dict[str, str] = {}
+    sheets_meta = []
+    for number, heading, offset, block in sheet_blocks(app2):
+        title = index.get(number, heading.removeprefix("Bộ sản phẩm:").strip())
+        sheet = parse_sheet(number, heading, title, first_app2 + offset, block)
+        files[f"sheet-{number:02d}.json"] = dump(sheet)
+        sheets_meta.append({"number": number, "title": title})
+    meta = dict(SET_META)
+    meta["sheets"] = sheets_meta
+    meta["notes"] = [
+        "Generated from the decision's text by scripts/build_criteria_26_2026.py; each "
+        "sheet's source_notes record where the text is irregular and how it was read.",
+        "Sheet 26 (community and eco-tourism services) marks only criteria 3.4 and 3.5 and "
+        "prints no star-mark legend.",
+    ]
+    files["set.json"] = dump(meta)
+    files["classification.json"] = dump(parse_classification(app1))
+    return files
+
+
+def dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+
+
+def warnings(files: dict[str, str]) -> list[str]:
+    """Every recorded irregularity, one line each, for the console."""
+    out = []
+    for name, text in sorted(files.items()):
+        data = json.loads(text)
+        for n in data.get("source_notes", []):
+            flag = "" if n["resolved"] else " [UNRESOLVED]"
+            out.append(f"{name}: {n['where']}: {n['text']}{flag}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the data")
+    parser.add_argument("--check", action="store_true", help="only compare, write nothing")
+    args = parser.parse_args(argv)
+    files = build(args.shared)
+    for w in warnings(files):
+        print(f"warning: {w}", file=sys.stderr)
+    stale = [
+        n
+        for n, t in files.items()
+        if not (args.out / n).exists() or (args.out / n).read_text("utf-8") != t
+    ]
+    if args.check:
+        for n in stale:
+            print(f"out of date: {args.out / n}", file=sys.stderr)
+        return 1 if stale else 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (args.out / name).write_text(text, encoding="utf-8")
+    print(f"wrote {len(files)} files to {args.out} ({len(stale)} changed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
