@@ -7,6 +7,29 @@ with their legal references; :func:`get_criteria_set` finds one by decision id o
 
 from __future__ import annotations
 
+from ocop.rating.certificates import (
+    Certificate,
+    CertificateStatus,
+    FilingTiming,
+    ProductCode,
+    Recognition,
+    Revocation,
+    RevocationGround,
+    add_months,
+    check_product_code,
+    recognise,
+    revoking_level,
+)
+from ocop.rating.classify import (
+    MemberTotal,
+    Rating,
+    UnmetMark,
+    agreed_answers,
+    classify,
+    rate,
+    stars_for,
+)
+from ocop.rating.council import CouncilRules, MarksBasis, check_quorum
 from ocop.rating.criteria import (
     CriteriaSet,
     Criterion,
@@ -16,17 +39,68 @@ from ocop.rating.criteria import (
     Sheet,
     SourceNote,
 )
+from ocop.rating.io import (
+    assessment_from_json,
+    assessment_schema,
+    assessments_from_json,
+    load_json_object,
+    rate_json,
+)
 from ocop.rating.registry import criteria_set_on, criteria_sets, get_criteria_set
+from ocop.rating.scoring import (
+    NONE_MET,
+    Assessment,
+    MarkRule,
+    ScoreSheet,
+    ScoringTable,
+    check_assessment,
+    exact_mean,
+    format_score,
+)
 
 __all__ = [
+    "NONE_MET",
+    "Assessment",
+    "Certificate",
+    "CertificateStatus",
+    "CouncilRules",
     "CriteriaSet",
     "Criterion",
+    "FilingTiming",
     "Group",
+    "MarkRule",
+    "MarksBasis",
+    "MemberTotal",
     "Option",
     "Part",
+    "ProductCode",
+    "Rating",
+    "Recognition",
+    "Revocation",
+    "RevocationGround",
+    "ScoreSheet",
+    "ScoringTable",
     "Sheet",
     "SourceNote",
+    "UnmetMark",
+    "add_months",
+    "agreed_answers",
+    "assessment_from_json",
+    "assessment_schema",
+    "assessments_from_json",
+    "check_assessment",
+    "check_product_code",
+    "check_quorum",
+    "classify",
     "criteria_set_on",
     "criteria_sets",
+    "exact_mean",
+    "format_score",
     "get_criteria_set",
+    "load_json_object",
+    "rate",
+    "rate_json",
+    "recognise",
+    "revoking_level",
+    "stars_for",
 ]

@@ -1,0 +1,585 @@
+"""Recognition and certificates: who recognises a result, and the life of a certificate.
+
+After the council's classification (:mod:`ocop.rating.classify`), the regime in force
+(:mod:`ocop.regimes`) says which level recognises (công nhận) the stars and whether the
+dossier goes on to the next level. A product of 3★ or more gets a certificate (giấy chứng nhận
+kết quả phân hạng sản phẩm OCOP); 1★ and 2★ get none (26/2026/QĐ-TTg art. 4.1.a).
+
+Under 26/2026/QĐ-TTg, all cited articles as printed in the decision:
+
+- art. 4.3: a certificate is valid 36 months from the day it is issued;
+- art. 7.6.a: a re-evaluation (phân hạng lại) dossier is filed no earlier than 180 days and no
+  later than 120 days before the certificate's expiry;
+- art. 7.6.g: the re-evaluation takes at most 45 days from the day the complete dossier is
+  received from the commune (or the province, for 5★);
+- art. 12.3: a certificate whose re-evaluation dossier was filed outside that window stays
+  valid until the authority decides, but at most 180 days past its expiry;
+- art. 7.5: an upgrade (nâng hạng) follows the first-time procedure;
+- art. 8.1: the grounds for revocation (thu hồi); art. 8.2: the province revokes 3★ and 4★
+  certificates, the ministry 5★; art. 8.4: revocation within 15 days of the finding.
+
+Every date is passed in; nothing here reads the clock. Months are added as the Civil Code
+counts them (a period ends on the same day of the last month, or on that month's last day when
+it has no such day): a certificate issued on 29 Feb 2028 expires on 28 Feb 2031.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from fractions import Fraction
+
+import attrs
+import pendulum
+
+from ocop.errors import OcopTypeError, OcopValueError
+from ocop.problems import Location, Problem
+from ocop.regimes import Level, Regime, get_regime, regime_on
+
+__all__ = [
+    "DECISION_DAYS",
+    "EXTENSION_DAYS",
+    "FILING_FIRST_DAYS",
+    "FILING_LAST_DAYS",
+    "REVOCATION_DAYS",
+    "Certificate",
+    "CertificateStatus",
+    "FilingTiming",
+    "ProductCode",
+    "Recognition",
+    "Revocation",
+    "RevocationGround",
+    "add_months",
+    "check_product_code",
+    "recognise",
+    "revoking_level",
+]
+
+#: A re-evaluation dossier is filed no earlier than this many days before expiry
+#: (26/2026/QĐ-TTg art. 7.6.a).
+FILING_FIRST_DAYS = 180
+#: … and no later than this many days before expiry (26/2026/QĐ-TTg art. 7.6.a).
+FILING_LAST_DAYS = 120
+#: A re-evaluation is decided within this many days of receiving the complete dossier
+#: (26/2026/QĐ-TTg art. 7.6.g).
+DECISION_DAYS = 45
+#: A certificate whose re-evaluation was filed outside the window stays valid until decided,
+#: at most this many days past its expiry (26/2026/QĐ-TTg art. 12.3).
+EXTENSION_DAYS = 180
+#: A revocation is decided within this many days of the finding (26/2026/QĐ-TTg art. 8.4).
+REVOCATION_DAYS = 15
+
+
+def _date(value: object, name: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise OcopTypeError(f"'{name}' must be a date, not a datetime (got {value!r})")
+    if not isinstance(value, dt.date):
+        raise OcopTypeError(f"'{name}' must be a date (got {type(value).__name__})")
+    return value
+
+
+def _plain(day: dt.date) -> dt.date:
+    return dt.date(day.year, day.month, day.day)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months, clamped to the month's end.
+
+    31 Jan + 1 month = 28 Feb (29 in a leap year); 29 Feb 2028 + 36 months = 28 Feb 2031.
+    """
+    _date(day, "day")
+    moved = pendulum.Date(day.year, day.month, day.day).add(months=months)
+    return _plain(moved)
+
+
+def _days(day: dt.date, n: int) -> dt.date:
+    return day + dt.timedelta(days=n)
+
+
+# --- product codes ------------------------------------------------------------------------
+
+_CODE = re.compile(r"^\s*(\d{2})\s*-\s*(\d{5})\s*-\s*(\d{1,6})\s*-\s*(20\d{2})\s*$")
+
+
+@attrs.frozen(kw_only=True)
+class ProductCode:
+    """A product's code on its scoring sheet (mã số sản phẩm): ``(T)-(X)-(STT)-year``.
+
+    Printed at the head of every sheet of 26/2026/QĐ-TTg Appendix II: T the province code,
+    X the commune code (administrative unit codes of Decision 19/2025/QĐ-TTg), STT the
+    product's serial number in the commune's list, and the year of evaluation. Example:
+    ``"45-19414-3-2026"``.
+
+    Attributes:
+        province: The province code (mã tỉnh), two digits.
+        commune: The commune code (mã xã), five digits.
+        serial: The serial number kept by the commune (số thứ tự), from 1.
+        year: The year of evaluation (năm đánh giá).
+    """
+
+    province: str = attrs.field(validator=attrs.validators.matches_re(r"\d{2}"))
+    commune: str = attrs.field(validator=attrs.validators.matches_re(r"\d{5}"))
+    serial: int = attrs.field(validator=attrs.validators.ge(1))
+    year: int = attrs.field(validator=[attrs.validators.ge(2000), attrs.validators.le(2099)])
+
+    @classmethod
+    def parse(cls, text: str) -> ProductCode:
+        """The code written ``text`` (spaces around the dashes allowed; STT may be
+        zero-padded).
+
+        Raises:
+            OcopValueError: ``text`` is not a product code; the message says why.
+        """
+        problems = check_product_code(text)
+        if problems:
+            raise OcopValueError(problems[0].message)
+        m = _CODE.match(text)
+        assert m is not None
+        return cls(province=m[1], commune=m[2], serial=int(m[3]), year=int(m[4]))
+
+    def __str__(self) -> str:
+        return f"{self.province}-{self.commune}-{self.serial}-{self.year}"
+
+
+def check_product_code(text: object, *, where: Location | None = None) -> list[Problem]:
+    """The problems with a product code as written (empty when it is one); code
+    ``rating.product_code``."""
+    loc = where or Location()
+    if not isinstance(text, str):
+        return [
+            Problem(
+                code="rating.product_code",
+                message=f"a product code is text like 45-19414-3-2026 (got {text!r})",
+                where=loc,
+            )
+        ]
+    m = _CODE.match(text)
+    if m is not None and int(m[3]) >= 1:
+        return []
+    if m is not None:
+        why = "the serial number (STT) starts at 1"
+    else:
+        parts = [p.strip() for p in text.split("-")]
+        if len(parts) != 4:
+            why = f"it has {len(parts)} part(s), not 4 (T-X-STT-year)"
+        elif not re.fullmatch(r"\d{2}", parts[0]):
+            why = f"the province code (T) is two digits, not {parts[0]!r}"
+        elif not re.fullmatch(r"\d{5}", parts[1]):
+            why = f"the commune code (X) is five digits, not {parts[1]!r}"
+        elif not re.fullmatch(r"\d{1,6}", parts[2]):
+            why = f"the serial number (STT) is a number, not {parts[2]!r}"
+        else:
+            why = f"the year is four digits starting with 20, not {parts[3]!r}"
+    return [
+        Problem(
+            code="rating.product_code",
+            message=f"{text!r} is not a product code (T)-(X)-(STT)-year: {why}",
+            where=loc,
+        )
+    ]
+
+
+# --- recognition --------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Recognition:
+    """What follows from a level's result under a regime (công nhận, chuyển cấp trên).
+
+    Attributes:
+        regime: The regime's id, e.g. ``"26/2026/QĐ-TTg"``.
+        level: The level whose council gave the result.
+        stars: The stars of the result.
+        mean: The council's mean score.
+        recognised_by: The level that may recognise these stars on this result and issue the
+            certificate, or ``None`` (1★/2★, or stars recognised higher up the chain).
+        forward_to: The level the dossier is sent on to (đề nghị cấp trên đánh giá), or
+            ``None``.
+    """
+
+    regime: str
+    level: Level
+    stars: int
+    mean: Fraction
+    recognised_by: Level | None
+    forward_to: Level | None
+
+    @property
+    def certificate(self) -> bool:
+        """``True`` when a certificate is issued on this result."""
+        return self.recognised_by is not None
+
+
+def _regime(regime: Regime | str) -> Regime:
+    if isinstance(regime, Regime):
+        return regime
+    if isinstance(regime, str):
+        return get_regime(regime)
+    raise OcopTypeError(f"'regime' must be a Regime or its id (got {type(regime).__name__})")
+
+
+def recognise(
+    regime: Regime | str, *, level: Level, mean: int | Fraction, stars: int
+) -> Recognition:
+    """Who recognises a result of ``level`` and where the dossier goes next.
+
+    - The stars are recognised by the level the regime gives them to
+      (:attr:`Regime.recognises`) when that level is ``level`` or below it: a higher council's
+      result can serve a lower level's recognition (26/2026/QĐ-TTg art. 7.4.g: a product
+      under 90 points at the ministry may be recognised 3★/4★ by the province).
+    - The dossier goes to the next level of the chain when the mean reaches the regime's
+      forwarding threshold for ``level`` (:attr:`Regime.forward_at`: 26/2026 art. 7.3.e, a
+      province sends products of 90 points or more to the ministry).
+
+    Raises:
+        OcopValueError: ``level`` is not in the regime's chain or ``stars`` is not 1–5.
+    """
+    reg = _regime(regime)
+    if level not in reg.chain:
+        chain = " → ".join(lv.value for lv in reg.chain)
+        raise OcopValueError(f"{reg.id} has no {level.value} level (chain: {chain})")
+    if isinstance(stars, bool) or not isinstance(stars, int) or not 1 <= stars <= 5:
+        raise OcopValueError(f"'stars' must be 1–5 (got {stars!r})")
+    mean = Fraction(mean)
+    by = reg.recognising_level(stars)
+    if by is not None and reg.chain.index(by) > reg.chain.index(level):
+        by = None
+    threshold = reg.forward_at.get(level)
+    forward = reg.next_level(level) if threshold is not None and mean >= threshold else None
+    return Recognition(
+        regime=reg.id, level=level, stars=stars, mean=mean, recognised_by=by, forward_to=forward
+    )
+
+
+def revoking_level(regime: Regime | str, stars: int) -> Level | None:
+    """The level that revokes a certificate of ``stars`` (thẩm quyền thu hồi).
+
+    26/2026/QĐ-TTg art. 8.2: the province's chairman revokes 3★ and 4★ certificates, the
+    minister 5★. For earlier regimes the texts were not read; the level that recognised the
+    stars is returned, as the 26/2026 rule also reads.
+    """
+    return _regime(regime).recognising_level(stars)
+
+
+# --- revocation ---------------------------------------------------------------------------
+
+
+class RevocationGround(enum.Enum):
+    """A ground for revoking a certificate (trường hợp thu hồi giấy chứng nhận),
+    26/2026/QĐ-TTg art. 8.1."""
+
+    FALSE_DOSSIER = "a"
+    CRITERIA_NOT_MET = "b"
+    LAW_BREACH = "c"
+    MARK_MISUSE = "d"
+    PRODUCTION_STOPPED = "đ"
+    OTHER = "e"
+
+    @property
+    def vietnamese(self) -> str:
+        """The ground as the decision words it."""
+        return _GROUND_VI[self]
+
+    @property
+    def legal_ref(self) -> str:
+        """The point of the decision, e.g. ``"26/2026/QĐ-TTg, Điều 8 khoản 1 điểm a"``."""
+        return f"26/2026/QĐ-TTg, Điều 8 khoản 1 điểm {self.value}"
+
+
+_GROUND_VI = {
+    RevocationGround.FALSE_DOSSIER: (
+        "Chủ thể OCOP bị phát hiện cung cấp thông tin, tài liệu không trung thực hoặc giả mạo "
+        "hồ sơ trong quá trình đăng ký đánh giá, phân hạng sản phẩm OCOP"
+    ),
+    RevocationGround.CRITERIA_NOT_MET: (
+        "Sản phẩm OCOP không còn đáp ứng các tiêu chí theo Bộ tiêu chí OCOP theo kết luận kiểm "
+        "tra, giám sát của cơ quan có thẩm quyền"
+    ),
+    RevocationGround.LAW_BREACH: (
+        "Sản phẩm OCOP vi phạm quy định pháp luật về chất lượng sản phẩm, an toàn thực phẩm, "
+        "bảo vệ môi trường, sở hữu trí tuệ, ghi nhãn hàng hóa hoặc các quy định pháp luật khác "
+        "có liên quan theo kết luận của cơ quan có thẩm quyền"
+    ),
+    RevocationGround.MARK_MISUSE: (
+        "Chủ thể OCOP sử dụng nhãn hiệu OCOP không đúng quy định, gây nhầm lẫn về sản phẩm được "
+        "công nhận"
+    ),
+    RevocationGround.PRODUCTION_STOPPED: (
+        "Chủ thể OCOP không còn hoạt động sản xuất sản phẩm OCOP"
+    ),
+    RevocationGround.OTHER: (
+        "Trường hợp khác theo kết luận và đề nghị của cơ quan nhà nước có thẩm quyền về việc "
+        "sản phẩm OCOP không đủ điều kiện tiếp tục được công nhận"
+    ),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Revocation:
+    """A decision revoking a certificate (quyết định thu hồi giấy chứng nhận).
+
+    Attributes:
+        ground: The ground (:class:`RevocationGround`).
+        found_on: The day of the authority's finding, or of the commune's confirmation that
+            production stopped (ngày có kết luận / xác nhận), from which the 15 days run.
+        decided_on: The day of the revocation decision.
+        by: The level that decided it.
+    """
+
+    ground: RevocationGround
+    found_on: dt.date
+    decided_on: dt.date
+    by: Level | None
+
+    @property
+    def due_on(self) -> dt.date:
+        """The last day for the decision: 15 days after the finding (art. 8.4)."""
+        return _days(self.found_on, REVOCATION_DAYS)
+
+    @property
+    def late(self) -> bool:
+        """``True`` when the decision came after :attr:`due_on`."""
+        return self.decided_on > self.due_on
+
+
+# --- certificates -------------------------------------------------------------------------
+
+
+class FilingTiming(enum.Enum):
+    """When a re-evaluation dossier was filed, against the window of art. 7.6.a."""
+
+    EARLY = "early"
+    """Before the window opens (more than 180 days before expiry)."""
+    ON_TIME = "on_time"
+    """From 180 to 120 days before expiry, both days included."""
+    LATE = "late"
+    """After the window closed, on or before the expiry day (art. 12.3 applies)."""
+    AFTER_EXPIRY = "after_expiry"
+    """After the certificate expired: nothing is left to extend."""
+
+
+class CertificateStatus(enum.Enum):
+    """The state of a certificate on a day (tình trạng giấy chứng nhận)."""
+
+    NOT_ISSUED = "not_issued"
+    """Before the day of issue."""
+    VALID = "valid"
+    """Within its 36 months (còn hiệu lực)."""
+    EXTENDED = "extended"
+    """Past its expiry, kept valid while a late re-evaluation is decided (art. 12.3)."""
+    LAPSED = "lapsed"
+    """Expired (hết hiệu lực)."""
+    REVOKED = "revoked"
+    """Revoked (bị thu hồi) on or before that day."""
+
+
+def _stars(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise OcopTypeError(f"'stars' must be an int (got {value!r})")
+    if not 3 <= value <= 5:
+        raise OcopValueError(
+            f"only products of 3★ to 5★ get a certificate (26/2026/QĐ-TTg art. 4.1); got {value}★"
+        )
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Certificate:
+    """A certificate of an OCOP rating (giấy chứng nhận kết quả phân hạng sản phẩm OCOP).
+
+    Build one with :meth:`issue`. Use :meth:`revoke`, :meth:`upgrade` and :meth:`renew` for
+    its later life; each returns a new record.
+
+    Attributes:
+        product: The product's name (tên sản phẩm).
+        code: The product's code (:class:`ProductCode`), when known.
+        stars: The stars recognised (3, 4 or 5).
+        issued_on: The day the competent authority issued it (ngày ban hành).
+        issued_by: The level that recognised the stars.
+        regime: The id of the regime it was issued under.
+        months: How long it is valid (36 in every regime).
+        revocation: The revocation decision, when revoked.
+    """
+
+    product: str
+    stars: int = attrs.field(validator=lambda _i, _a, v: _stars(v))
+    issued_on: dt.date = attrs.field(validator=lambda _i, _a, v: _date(v, "issued_on"))
+    issued_by: Level
+    regime: str
+    months: int = 36
+    code: ProductCode | None = None
+    revocation: Revocation | None = None
+
+    @classmethod
+    def issue(
+        cls,
+        *,
+        product: str,
+        stars: int,
+        issued_on: dt.date,
+        regime: Regime | str | None = None,
+        code: ProductCode | None = None,
+    ) -> Certificate:
+        """The certificate issued on ``issued_on`` for a product of ``stars``.
+
+        ``regime`` defaults to the regime in force on ``issued_on``; the issuing level and the
+        validity come from it.
+
+        Raises:
+            OcopValueError: ``stars`` is below 3 (no certificate: art. 4.1.a) or above 5.
+        """
+        _date(issued_on, "issued_on")
+        reg = regime_on(issued_on) if regime is None else _regime(regime)
+        by = reg.recognising_level(_stars(stars))
+        assert by is not None  # every regime recognises 3★ to 5★
+        return cls(
+            product=product,
+            stars=stars,
+            issued_on=issued_on,
+            issued_by=by,
+            regime=reg.id,
+            months=reg.certificate_months,
+            code=code,
+        )
+
+    @property
+    def expires_on(self) -> dt.date:
+        """The last day of validity (ngày hết thời hạn): 36 months after the day of issue."""
+        return add_months(self.issued_on, self.months)
+
+    @property
+    def filing_window(self) -> tuple[dt.date, dt.date]:
+        """The first and last days to file a re-evaluation dossier, both included:
+        180 and 120 days before expiry (art. 7.6.a)."""
+        end = self.expires_on
+        return _days(end, -FILING_FIRST_DAYS), _days(end, -FILING_LAST_DAYS)
+
+    def filing_timing(self, filed_on: dt.date) -> FilingTiming:
+        """Whether a re-evaluation dossier filed on ``filed_on`` is early, on time or late."""
+        _date(filed_on, "filed_on")
+        first, last = self.filing_window
+        if filed_on < first:
+            return FilingTiming.EARLY
+        if filed_on <= last:
+            return FilingTiming.ON_TIME
+        if filed_on <= self.expires_on:
+            return FilingTiming.LATE
+        return FilingTiming.AFTER_EXPIRY
+
+    @staticmethod
+    def decision_due(received_on: dt.date) -> dt.date:
+        """The last day to decide a re-evaluation whose complete dossier was received on
+        ``received_on``: 45 days later (art. 7.6.g)."""
+        return _days(_date(received_on, "received_on"), DECISION_DAYS)
+
+    def valid_until(
+        self, *, filed_on: dt.date | None = None, decided_on: dt.date | None = None
+    ) -> dt.date:
+        """The last day the certificate is valid, given a re-evaluation filed on ``filed_on``
+        and decided on ``decided_on`` (either may be ``None``: not filed, not yet decided).
+
+        A dossier filed late (after the window, by the expiry day) keeps the certificate
+        valid until the decision, at most 180 days past expiry (art. 12.3); while undecided
+        this returns that cap. Otherwise the certificate ends on :attr:`expires_on`. A
+        revocation ends it on the day before the revocation decision.
+        """
+        end = self.expires_on
+        if filed_on is not None and self.filing_timing(filed_on) is FilingTiming.LATE:
+            cap = _days(end, EXTENSION_DAYS)
+            decided = cap if decided_on is None else _date(decided_on, "decided_on")
+            end = max(end, min(decided, cap))
+        if self.revocation is not None:
+            end = min(end, _days(self.revocation.decided_on, -1))
+        return end
+
+    def status_on(
+        self,
+        day: dt.date,
+        *,
+        filed_on: dt.date | None = None,
+        decided_on: dt.date | None = None,
+    ) -> CertificateStatus:
+        """The certificate's state on ``day`` (see :meth:`valid_until` for the other
+        arguments)."""
+        _date(day, "day")
+        if day < self.issued_on:
+            return CertificateStatus.NOT_ISSUED
+        if self.revocation is not None and day >= self.revocation.decided_on:
+            return CertificateStatus.REVOKED
+        if day <= self.expires_on:
+            return CertificateStatus.VALID
+        if day <= self.valid_until(filed_on=filed_on, decided_on=decided_on):
+            return CertificateStatus.EXTENDED
+        return CertificateStatus.LAPSED
+
+    def revoke(
+        self, ground: RevocationGround, *, found_on: dt.date, decided_on: dt.date
+    ) -> Certificate:
+        """This certificate revoked on ``decided_on`` for ``ground`` (art. 8).
+
+        Raises:
+            OcopValueError: It is already revoked, or the dates are out of order (the
+                finding after the decision, or the decision before the day of issue).
+        """
+        _date(found_on, "found_on")
+        _date(decided_on, "decided_on")
+        if self.revocation is not None:
+            raise OcopValueError(
+                f"the certificate was already revoked on {self.revocation.decided_on}"
+            )
+        if decided_on < found_on:
+            raise OcopValueError(
+                f"a revocation is decided after its finding ({decided_on} < {found_on})"
+            )
+        if decided_on < self.issued_on:
+            raise OcopValueError(
+                f"a revocation cannot precede the certificate ({decided_on} < {self.issued_on})"
+            )
+        revocation = Revocation(
+            ground=ground,
+            found_on=found_on,
+            decided_on=decided_on,
+            by=revoking_level(self.regime, self.stars),
+        )
+        return attrs.evolve(self, revocation=revocation)
+
+    def upgrade(
+        self, *, stars: int, issued_on: dt.date, regime: Regime | str | None = None
+    ) -> Certificate:
+        """The new certificate of an upgrade (nâng hạng) to ``stars``, issued on ``issued_on``.
+
+        The upgrade follows the first-time procedure (art. 7.5), so the new certificate has
+        its own 36 months from its own day of issue.
+
+        Raises:
+            OcopValueError: ``stars`` is not above the current stars, the certificate is not
+                valid on ``issued_on`` (revoked or lapsed), or ``issued_on`` precedes it.
+        """
+        if isinstance(stars, bool) or not isinstance(stars, int) or stars <= self.stars:
+            raise OcopValueError(f"an upgrade raises the stars above {self.stars}★ (got {stars!r})")
+        state = self.status_on(issued_on)
+        if state is not CertificateStatus.VALID:
+            raise OcopValueError(
+                f"only a valid certificate is upgraded; on {issued_on} it is {state.value}"
+            )
+        return Certificate.issue(
+            product=self.product,
+            stars=stars,
+            issued_on=issued_on,
+            regime=regime,
+            code=self.code,
+        )
+
+    def renew(
+        self, *, stars: int, issued_on: dt.date, regime: Regime | str | None = None
+    ) -> Certificate | None:
+        """The certificate that follows a re-evaluation (phân hạng lại) classed ``stars``,
+        or ``None`` when the product fell below 3★ and the certificate simply lapses."""
+        if isinstance(stars, bool) or not isinstance(stars, int) or not 1 <= stars <= 5:
+            raise OcopValueError(f"'stars' must be 1–5 (got {stars!r})")
+        if stars < 3:
+            return None
+        return Certificate.issue(
+            product=self.product, stars=stars, issued_on=issued_on, regime=regime, code=self.code
+        )

@@ -1,0 +1,330 @@
+"""Stars: the band of the council's mean, lowered to the level whose minimum marks are met.
+
+The classification (phân hạng) follows 26/2026/QĐ-TTg art. 3.3 and the note printed on every
+sheet of its Appendix II ("Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao"):
+
+1. the band of the mean of the members' totals: 1★ below 30, 2★ from 30, 3★ from 50, 4★ from
+   70, 5★ from 90 (:func:`ocop.regimes.band_stars`, exact);
+2. lowered to the highest level whose minimum-for-stars marks are all met. An option marked
+   ``***``/``****``/``*****`` is the least a product must reach on that criterion for 3★/4★/5★,
+   and a mark for level *m* binds every level above *m* too. Levels 1★ and 2★ have no marks.
+
+The marks are judged on the council's agreed answers or on every member's sheet, as the
+council's rules say (:class:`~ocop.rating.council.MarksBasis`). The result explains itself:
+the band, the stars, and every mark not met.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from types import MappingProxyType
+
+import attrs
+
+from ocop.problems import Location, Problem, Result
+from ocop.rating.council import CouncilRules, MarksBasis, check_quorum
+from ocop.rating.scoring import (
+    Assessment,
+    Choice,
+    MarkRule,
+    ScoringTable,
+    check_assessment,
+    exact_mean,
+    format_score,
+)
+from ocop.regimes import band_stars
+
+__all__ = [
+    "MemberTotal",
+    "Rating",
+    "UnmetMark",
+    "agreed_answers",
+    "classify",
+    "rate",
+    "stars_for",
+]
+
+_DEFAULT_RULES = CouncilRules()
+
+
+@attrs.frozen(kw_only=True)
+class MemberTotal:
+    """One member's total (tổng điểm của thành viên).
+
+    Attributes:
+        member: The member's name.
+        total: The sum of the points of the member's chosen options.
+    """
+
+    member: str
+    total: int
+
+
+@attrs.frozen(kw_only=True)
+class UnmetMark:
+    """A minimum-for-stars mark the product does not reach (tiêu chí chưa đạt mức sao).
+
+    Attributes:
+        code: The criterion's code, e.g. ``"2.3"``.
+        stars: The level the mark is for (3, 4 or 5).
+        required: The least option number that meets it.
+        chosen: The option chosen (0 = none of the options met).
+        member: The member whose sheet misses it, when marks are judged on each member's
+            sheet; ``None`` for the council's agreed answers.
+    """
+
+    code: str
+    stars: int
+    required: int
+    chosen: int
+    member: str | None = None
+
+    @property
+    def message(self) -> str:
+        """The mark in words: ``"2.3 needs option 3 for 4★, chose 2"``."""
+        chosen = "none met" if self.chosen == 0 else f"chose {self.chosen}"
+        who = "" if self.member is None else f"{self.member} "
+        return f"{self.code} needs option {self.required} for {self.stars}★, {who}{chosen}"
+
+
+@attrs.frozen(kw_only=True)
+class Rating:
+    """The result of a council's assessment (kết quả đánh giá, phân hạng).
+
+    Attributes:
+        product: The product's name or code, as given.
+        criteria_set: The id of the criteria set (Bộ tiêu chí).
+        sheet: The sheet number (bộ sản phẩm).
+        members: Each member's total, in the order given.
+        mean: The exact mean of the members' totals (tổng điểm trung bình).
+        band_stars: The stars of the band the mean falls in.
+        stars: The final stars (hạng sao), after the minimum marks.
+        unmet: Every mark not met at a level up to the band, by criterion then level.
+        marks_on: Which answers the marks were judged on.
+        agreed: The answers the marks were judged on when ``marks_on`` is
+            :attr:`MarksBasis.AGREED` (criterion code → option, for the marked criteria).
+    """
+
+    product: str
+    criteria_set: str
+    sheet: int
+    members: tuple[MemberTotal, ...]
+    mean: Fraction
+    band_stars: int
+    stars: int
+    unmet: tuple[UnmetMark, ...]
+    marks_on: MarksBasis
+    agreed: Mapping[str, int] = attrs.field(factory=dict)
+
+    @property
+    def mean_text(self) -> str:
+        """The mean as a decimal string (exact, or cut to 2 places: :func:`format_score`)."""
+        return format_score(self.mean)
+
+    @property
+    def mean_is_exact(self) -> bool:
+        """``True`` when :attr:`mean_text` is the mean exactly."""
+        return _terminates(self.mean)
+
+    @property
+    def spread(self) -> int:
+        """The highest member total less the lowest."""
+        totals = [m.total for m in self.members]
+        return max(totals) - min(totals) if totals else 0
+
+    @property
+    def lowered_by_marks(self) -> bool:
+        """``True`` when a mark kept the stars below the band."""
+        return self.stars < self.band_stars
+
+    def explain(self) -> str:
+        """One line: mean, band, stars, and why the stars are below the band if they are."""
+        head = f"mean {self.mean_text}: band {self.band_stars}★, classed {self.stars}★"
+        if not self.lowered_by_marks:
+            return head
+        binding = [u for u in self.unmet if u.stars == self.stars + 1]
+        return head + " (" + "; ".join(u.message for u in binding) + ")"
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping (the shape ``ocop rate --format json`` prints)."""
+        return {
+            "product": self.product,
+            "criteria": self.criteria_set,
+            "sheet": self.sheet,
+            "members": [{"name": m.member, "total": m.total} for m in self.members],
+            "mean": self.mean_text,
+            "mean_exact": _fraction_text(self.mean),
+            "mean_is_exact": self.mean_is_exact,
+            "spread": self.spread,
+            "band_stars": self.band_stars,
+            "stars": self.stars,
+            "marks_on": self.marks_on.value,
+            "unmet": [
+                {
+                    "code": u.code,
+                    "stars": u.stars,
+                    "required": u.required,
+                    "chosen": u.chosen,
+                    "member": u.member,
+                    "message": u.message,
+                }
+                for u in self.unmet
+            ],
+        }
+
+
+def _terminates(value: Fraction) -> bool:
+    den = value.denominator
+    for p in (2, 5):
+        while den % p == 0:
+            den //= p
+    return den == 1
+
+
+def _fraction_text(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else str(value)
+
+
+def _as_int(choice: Choice) -> int:
+    return 0 if choice is None else choice
+
+
+def _majority(column: Sequence[Choice]) -> int:
+    # The lower median: the best option a strict majority of the members reached.
+    ordered = sorted(map(_as_int, column))
+    return ordered[(len(ordered) + 1) // 2 - 1]
+
+
+def agreed_answers(assessment: Assessment) -> dict[str, int]:
+    """The council's agreed answer on every criterion (kết quả thống nhất).
+
+    The stated :attr:`Assessment.agreed` answers where given; otherwise the best option a
+    strict majority of the members reached (the lower median of their choices; see
+    :class:`~ocop.rating.council.MarksBasis`). Assumes valid choices
+    (:func:`~ocop.rating.scoring.check_assessment`).
+    """
+    table = ScoringTable.for_sheet(assessment.sheet)
+    return _agreed(table, assessment, range(len(table.codes)))
+
+
+def _agreed(table: ScoringTable, assessment: Assessment, indices: Sequence[int]) -> dict[str, int]:
+    if assessment.agreed is not None:
+        return {table.codes[i]: _as_int(assessment.agreed[table.codes[i]]) for i in indices}
+    vectors = [table.vector(m.choices) for m in assessment.members]
+    return {table.codes[i]: _majority([v[i] for v in vectors]) for i in indices}
+
+
+def stars_for(band: int, unmet: Sequence[UnmetMark]) -> int:
+    """The stars of a product in ``band`` with the ``unmet`` marks.
+
+    The highest level up to ``band`` such that no unmet mark is for that level or below;
+    1★ and 2★ carry no marks, so a product in the 3★ band that misses a 3★ mark is 2★.
+    """
+    lowest = min((u.stars for u in unmet), default=None)
+    if lowest is None or band < lowest:
+        return band
+    return lowest - 1
+
+
+def _unmet_for(
+    marks: Sequence[MarkRule], band: int, choices: Mapping[str, int], member: str | None
+) -> list[UnmetMark]:
+    return [
+        UnmetMark(code=m.code, stars=m.stars, required=m.option, chosen=c, member=member)
+        for m in marks
+        if m.stars <= band and (c := choices[m.code]) < m.option
+    ]
+
+
+def classify(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Rating:
+    """Score and classify a valid assessment (see :func:`rate` for one that checks first).
+
+    Assumes every member's choices are complete and in range
+    (:func:`~ocop.rating.scoring.check_assessment`); the council's rules choose which answers
+    the marks are judged on. A ``KeyError`` means the choices were not checked.
+    """
+    table = ScoringTable.for_sheet(assessment.sheet)
+    members = tuple(
+        MemberTotal(member=m.member, total=table.total(m.choices)) for m in assessment.members
+    )
+    mean = exact_mean(m.total for m in members)
+    band = band_stars(mean)
+    marks = [m for m in table.marks if m.stars <= band]
+    unmet: list[UnmetMark] = []
+    agreed: dict[str, int] = {}
+    if marks:
+        if rules.marks_on is MarksBasis.AGREED:
+            agreed = _agreed(table, assessment, sorted({m.index for m in marks}))
+            unmet = _unmet_for(marks, band, agreed, None)
+        else:
+            for sheet in assessment.members:
+                answers = {m.code: _as_int(sheet.choices[m.code]) for m in marks}
+                unmet.extend(_unmet_for(marks, band, answers, sheet.member))
+    unmet.sort(key=lambda u: (table.index(u.code), u.stars))
+    return Rating(
+        product=assessment.product,
+        criteria_set=assessment.sheet.criteria_set,
+        sheet=assessment.sheet.number,
+        members=members,
+        mean=mean,
+        band_stars=band,
+        stars=stars_for(band, unmet),
+        unmet=tuple(unmet),
+        marks_on=rules.marks_on,
+        agreed=MappingProxyType(agreed),
+    )
+
+
+def _check_rules(assessment: Assessment, rating: Rating, rules: CouncilRules) -> list[Problem]:
+    problems: list[Problem] = []
+    if rules.max_spread is not None and rating.spread > rules.max_spread:
+        high = max(rating.members, key=lambda m: m.total)
+        low = min(rating.members, key=lambda m: m.total)
+        problems.append(
+            Problem(
+                code="rating.spread",
+                message=(
+                    f"members' totals differ by {rating.spread} points ({high.member} "
+                    f"{high.total}, {low.member} {low.total}); the council's rules allow at "
+                    f"most {rules.max_spread}: discuss and score again"
+                ),
+                where=Location(path="$.members"),
+            )
+        )
+    if assessment.council_size is not None:
+        chairs = [i for i, m in enumerate(assessment.members) if m.chair]
+        problems.extend(
+            check_quorum(
+                rules,
+                present=len(assessment.members),
+                council_size=assessment.council_size,
+                chair_present=bool(chairs),
+                where=Location(path="$.members"),
+            )
+        )
+    for i in [i for i, m in enumerate(assessment.members) if m.chair][1:]:
+        problems.append(
+            Problem(
+                code="rating.two_chairs",
+                message="more than one member is marked as the chair",
+                where=Location(path=f"$.members[{i}].chair"),
+            )
+        )
+    return problems
+
+
+def rate(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Result[Rating | None]:
+    """Check an assessment against its sheet and the council's rules, then classify it.
+
+    Returns a :class:`~ocop.problems.Result` whose value is the :class:`Rating` (``None``
+    when the choices are unusable) and whose problems are every one found: unknown criteria,
+    options out of range, criteria missing, duplicate members, members' totals further apart
+    than the rules allow, a missing quorum or chair. A rating that comes with errors (e.g.
+    a spread over the limit) is shown for the council's discussion, not to be recognised.
+    """
+    problems = check_assessment(assessment)
+    if problems:
+        return Result(None, tuple(problems))
+    rating = classify(assessment, rules)
+    return Result(rating, tuple(_check_rules(assessment, rating, rules)))

@@ -1,0 +1,327 @@
+"""Assessment documents: the JSON a council's secretary writes, read at the edge.
+
+An assessment document is one product's scoring by a council::
+
+    {
+      "criteria": "26/2026/QĐ-TTg",        // id or alias of the criteria set
+      "sheet": 1,                          // the product set's sheet number
+      "product": "Bưởi da xanh",
+      "council_size": 9,                   // optional: checks the quorum
+      "rules": {"max_spread": 10, "quorum": "3/4", "chair_required": true,
+                "marks_on": "agreed"},     // optional: the council's rules
+      "agreed": {"1.1": 3, ...},           // optional: the council's agreed answers
+      "members": [
+        {"name": "Nguyễn Văn A", "chair": true, "choices": {"1.1": 3, "1.2": 1, ...}},
+        ...
+      ]
+    }
+
+Choices name options by number (from 1 in printed order); ``0`` or ``null`` means none of
+the options is met (0 points). pydantic checks the document's shape and publishes its JSON
+Schema (:func:`assessment_schema`); the choices themselves are checked against the sheet by
+the core (:mod:`ocop.rating.scoring`) so that every problem is reported at once, each located
+with a ``$.path``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Annotated, Any, Literal
+
+import attrs
+import pydantic
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, WithJsonSchema
+
+from ocop.errors import OcopLookupError, OcopValueError
+from ocop.problems import Location, Problem, Result
+from ocop.rating.classify import Rating, rate
+from ocop.rating.council import CouncilRules, MarksBasis
+from ocop.rating.registry import get_criteria_set
+from ocop.rating.scoring import Assessment, ScoreSheet
+
+__all__ = [
+    "assessment_from_json",
+    "assessment_schema",
+    "assessments_from_json",
+    "load_json_object",
+    "rate_json",
+]
+
+_CHOICES_SCHEMA = {
+    "type": "object",
+    "description": (
+        'Criterion code (as printed, e.g. "1.1") → the number of the option chosen, from 1 '
+        "in printed order; 0 or null when none of the options is met (0 points)."
+    ),
+    "additionalProperties": {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "null"}]},
+}
+
+# The values are checked against the sheet by the core, which reports every bad choice with
+# its path; the schema still says what they must be.
+Choices = Annotated[dict[str, Any], WithJsonSchema(_CHOICES_SCHEMA)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MemberDocument(_Strict):
+    """One member's score sheet (phiếu chấm của thành viên)."""
+
+    name: StrictStr = Field(min_length=1, description="The member's name.")
+    chair: StrictBool = Field(default=False, description="True for the chair of the council.")
+    choices: Choices
+
+
+class RulesDocument(_Strict):
+    """The council's rules (quy chế), when they differ from the common defaults."""
+
+    max_spread: StrictInt | None = Field(
+        default=10,
+        ge=0,
+        description="Most points two members' totals may differ; null turns the check off.",
+    )
+    quorum: StrictStr = Field(
+        default="3/4",
+        pattern=r"^\s*\d+\s*/\s*\d+\s*$",
+        description='Share of the council\'s members that must score, e.g. "3/4".',
+    )
+    chair_required: StrictBool = Field(
+        default=True, description="Whether the chair must be among the members who scored."
+    )
+    marks_on: Literal["agreed", "each_member"] = Field(
+        default="agreed",
+        description=(
+            "Judge the minimum-for-stars marks on the council's agreed answers (the stated "
+            "'agreed' sheet, else the best option a strict majority of members reached) or "
+            "on each member's sheet."
+        ),
+    )
+
+
+class AssessmentDocument(_Strict):
+    """A council's assessment of one product (kết quả đánh giá của Hội đồng)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="OCOP council assessment",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    criteria: StrictStr = Field(description='Criteria set id or alias, e.g. "26-2026".')
+    sheet: StrictInt = Field(ge=1, description="Sheet (product set) number, from 1.")
+    product: StrictStr = Field(default="", description="The product's name or code.")
+    council_size: StrictInt | None = Field(
+        default=None, ge=1, description="How many members the council has (checks the quorum)."
+    )
+    rules: RulesDocument = Field(default_factory=RulesDocument)
+    agreed: Choices | None = Field(
+        default=None, description="The council's agreed answers, criterion code → option."
+    )
+    members: list[MemberDocument] = Field(description="The members' score sheets.")
+
+
+def assessment_schema() -> dict[str, Any]:
+    """The JSON Schema of an assessment document (``ocop rate`` input)."""
+    return AssessmentDocument.model_json_schema()
+
+
+def load_json_object(text: str) -> dict[str, Any]:
+    """The JSON object in ``text``.
+
+    Raises:
+        OcopValueError: ``text`` is not JSON, or its top level is not an object; the message
+            says where.
+    """
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise OcopValueError(
+            f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise OcopValueError("not usable JSON: nested too deeply") from None
+    if not isinstance(value, dict):
+        raise OcopValueError(
+            f"the assessment must be a JSON object {{...}}, not {_json_kind(value)}"
+        )
+    return value
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    return "a number"
+
+
+def _path(loc: tuple[int | str, ...], root: str = "$") -> str:
+    out = root
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.isidentifier():
+            out += f".{part}"
+        else:
+            out += '["' + part.replace("\\", "\\\\").replace('"', '\\"') + '"]'
+    return out
+
+
+def _message(err: Mapping[str, Any]) -> str:
+    kind = err.get("type")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    msg = str(err.get("msg", "invalid value"))
+    text = msg[:1].lower() + msg[1:]
+    if "input" in err and kind not in ("model_type", "dict_type", "list_type"):
+        text += f" (got {json.dumps(err['input'], ensure_ascii=False)[:60]})"
+    return text
+
+
+def _problems(exc: pydantic.ValidationError, root: str, file: str | None) -> list[Problem]:
+    return [
+        Problem(
+            code="rating.document",
+            message=_message(err),
+            where=Location(file=file, path=_path(tuple(err["loc"]), root)),
+        )
+        for err in exc.errors()
+    ]
+
+
+def _rules(doc: RulesDocument, root: str, file: str | None) -> tuple[CouncilRules, list[Problem]]:
+    num, den = (int(x) for x in doc.quorum.split("/"))
+    if den == 0 or not 0 < Fraction(num, den) <= 1:
+        problem = Problem(
+            code="rating.document",
+            message=f"the quorum must be a share above 0 and at most 1 (got {doc.quorum!r})",
+            where=Location(file=file, path=f"{root}.rules.quorum"),
+        )
+        return CouncilRules(), [problem]
+    rules = CouncilRules(
+        max_spread=doc.max_spread,
+        quorum=Fraction(num, den),
+        chair_required=doc.chair_required,
+        marks_on=MarksBasis(doc.marks_on),
+    )
+    return rules, []
+
+
+def _build(
+    doc: AssessmentDocument, root: str, file: str | None
+) -> Result[tuple[Assessment, CouncilRules] | None]:
+    problems: list[Problem] = []
+    rules, rule_problems = _rules(doc.rules, root, file)
+    problems.extend(rule_problems)
+    try:
+        cset = get_criteria_set(doc.criteria)
+    except OcopLookupError as exc:
+        problems.append(
+            Problem(
+                code="rating.criteria_set",
+                message=str(exc),
+                where=Location(file=file, path=f"{root}.criteria"),
+            )
+        )
+        return Result(None, tuple(problems))
+    try:
+        sheet = cset.sheet(doc.sheet)
+    except OcopLookupError as exc:
+        problems.append(
+            Problem(
+                code="rating.sheet",
+                message=str(exc),
+                where=Location(file=file, path=f"{root}.sheet"),
+            )
+        )
+        return Result(None, tuple(problems))
+    assessment = Assessment(
+        sheet=sheet,
+        product=doc.product,
+        council_size=doc.council_size,
+        agreed=doc.agreed,
+        members=tuple(
+            ScoreSheet(member=m.name, choices=m.choices, chair=m.chair) for m in doc.members
+        ),
+    )
+    return Result((assessment, rules), tuple(problems))
+
+
+def assessment_from_json(
+    obj: Any, *, file: str | None = None, root: str = "$"
+) -> Result[tuple[Assessment, CouncilRules] | None]:
+    """The assessment and council rules in a decoded JSON document.
+
+    Returns the :class:`~ocop.rating.scoring.Assessment` and
+    :class:`~ocop.rating.council.CouncilRules` (``None`` when the document is unusable) with
+    every problem of shape found, each located by ``$.path`` (problem code
+    ``rating.document``; ``rating.criteria_set`` / ``rating.sheet`` for an unknown set or
+    sheet). The choices are checked later, against the sheet, by
+    :func:`~ocop.rating.classify.rate`.
+    """
+    try:
+        doc = AssessmentDocument.model_validate(obj)
+    except pydantic.ValidationError as exc:
+        return Result(None, tuple(_problems(exc, root, file)))
+    return _build(doc, root, file)
+
+
+_BATCH = pydantic.TypeAdapter(list[AssessmentDocument])
+
+
+def assessments_from_json(
+    data: str | bytes, *, file: str | None = None
+) -> Result[list[tuple[Assessment, CouncilRules]] | None]:
+    """Every assessment in a JSON array of assessment documents (a batch of products).
+
+    Problems are located as ``$[i].path``. The value is ``None`` when any document's shape is
+    wrong.
+
+    Raises:
+        OcopValueError: ``data`` is not JSON.
+    """
+    try:
+        docs = _BATCH.validate_json(data)
+    except pydantic.ValidationError as exc:
+        if any(e["type"] == "json_invalid" for e in exc.errors()):
+            raise OcopValueError(f"not JSON: {exc.errors()[0]['msg']}") from None
+        return Result(None, tuple(_problems(exc, "$", file)))
+    out: list[tuple[Assessment, CouncilRules]] = []
+    problems: list[Problem] = []
+    for i, doc in enumerate(docs):
+        built = _build(doc, f"$[{i}]", file)
+        problems.extend(built.problems)
+        if built.value is not None:
+            out.append(built.value)
+    return Result(out if not problems else None, tuple(problems))
+
+
+def rate_json(obj: Any, *, file: str | None = None) -> Result[Rating | None]:
+    """Read an assessment document and rate it: every problem of shape, choices and rules.
+
+    The value is the :class:`~ocop.rating.classify.Rating` whenever the choices allow one
+    to be computed (it may come with errors such as a spread over the limit).
+    """
+    built = assessment_from_json(obj, file=file)
+    if built.value is None:
+        return Result(None, built.problems)
+    assessment, rules = built.value
+    rated = rate(assessment, rules)
+    problems = built.problems + tuple(_in_file(p, file) for p in rated.problems)
+    return Result(rated.value if not built.problems else None, problems)
+
+
+def _in_file(problem: Problem, file: str | None) -> Problem:
+    if file is None:
+        return problem
+    return attrs.evolve(problem, where=problem.where.with_file(file))

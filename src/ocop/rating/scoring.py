@@ -1,0 +1,359 @@
+"""Council members' score sheets, their totals and the council's exact mean.
+
+Each member of the council (thành viên Hội đồng) fills in a score sheet (phiếu chấm): for every
+criterion of the product's sheet, the option they judge the product reaches, or none. A
+member's total is the sum of the points of the chosen options; the council's score is the mean
+of the members' totals (tổng điểm trung bình, 26/2026/QĐ-TTg art. 3.3), computed exactly as a
+:class:`~fractions.Fraction` so that 349/7 (49.857…) is never rounded into the 3★ band.
+
+Options are named by their number on the sheet (1 = the first printed). ``0`` or ``None``
+means that the product meets none of the printed options and earns 0 points there (e.g. a
+producer without an environmental dossier at 1.6 of sheet 1, whose least option is worth 1).
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+
+import attrs
+
+from ocop.errors import OcopTypeError, OcopValueError
+from ocop.problems import Location, Problem
+from ocop.rating.criteria import Sheet
+
+__all__ = [
+    "NONE_MET",
+    "Assessment",
+    "MarkRule",
+    "ScoreSheet",
+    "ScoringTable",
+    "check_assessment",
+    "exact_mean",
+    "format_score",
+]
+
+#: The choice that means "none of the options is met" (0 points); ``None`` means the same.
+NONE_MET = 0
+
+Choice = int | None
+
+
+def _freeze(choices: Mapping[str, Choice]) -> Mapping[str, Choice]:
+    if not isinstance(choices, Mapping):
+        raise OcopTypeError(
+            f"'choices' must be a mapping of criterion code to option number "
+            f"(got {type(choices).__name__})"
+        )
+    return MappingProxyType(dict(choices))
+
+
+@attrs.frozen(kw_only=True)
+class ScoreSheet:
+    """One council member's score sheet (phiếu chấm của thành viên Hội đồng).
+
+    Attributes:
+        member: The member's name (họ và tên thành viên).
+        choices: Criterion code → the number of the option chosen (phương án được chọn),
+            counted from 1 in printed order; ``0`` or ``None`` when the product meets none of
+            the options (0 points). Copied into a read-only mapping.
+        chair: ``True`` for the chair of the council (Chủ tịch Hội đồng).
+    """
+
+    member: str
+    choices: Mapping[str, Choice] = attrs.field(converter=_freeze)
+    chair: bool = False
+
+
+def _members(value: Iterable[ScoreSheet]) -> tuple[ScoreSheet, ...]:
+    members = tuple(value)
+    for m in members:
+        if not isinstance(m, ScoreSheet):
+            raise OcopTypeError(f"'members' must hold ScoreSheets (got {type(m).__name__})")
+    return members
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """A council's assessment of one product (kết quả đánh giá của Hội đồng).
+
+    Attributes:
+        sheet: The scoring sheet (phiếu đánh giá) of the product's set.
+        members: The members' score sheets, in the order given (the order never changes a
+            result).
+        product: The product's name or code (tên / mã số sản phẩm), for reports.
+        agreed: The council's agreed answers (kết quả thống nhất), criterion code → option
+            number, when the council recorded them; only used when the minimum-for-stars
+            marks are judged on agreed answers (:class:`~ocop.rating.council.MarksBasis`).
+            ``None``: derived from the members' sheets.
+        council_size: How many members the council has (số thành viên Hội đồng), when known;
+            needed to check the quorum.
+    """
+
+    sheet: Sheet
+    members: tuple[ScoreSheet, ...] = attrs.field(converter=_members)
+    product: str = ""
+    agreed: Mapping[str, Choice] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_freeze)
+    )
+    council_size: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MarkRule:
+    """A minimum-for-stars mark of a sheet, ready for checking.
+
+    Attributes:
+        index: The criterion's place in :attr:`ScoringTable.codes`.
+        code: The criterion's code.
+        stars: The star level the mark is for (3, 4 or 5); it also binds every higher level.
+        option: The least option number that meets the mark.
+    """
+
+    index: int
+    code: str
+    stars: int
+    option: int
+
+
+def _compile_points(options: Iterable[tuple[int, int]]) -> Mapping[Choice, int]:
+    table: dict[Choice, int] = {None: 0, NONE_MET: 0}
+    for number, points in options:
+        table[number] = points
+    return MappingProxyType(table)
+
+
+@attrs.frozen(kw_only=True)
+class ScoringTable:
+    """A sheet compiled for fast scoring: the lookups every score sheet needs, made once.
+
+    Build with :meth:`for_sheet` (cached per sheet object).
+
+    Attributes:
+        sheet: The sheet compiled.
+        codes: The criterion codes in sheet order.
+        points: For each criterion (same order), choice → points, including ``0`` and
+            ``None`` (0 points); a choice missing from it is out of range.
+        marks: Every minimum-for-stars mark of the sheet, in sheet order.
+    """
+
+    sheet: Sheet
+    codes: tuple[str, ...]
+    points: tuple[Mapping[Choice, int], ...]
+    marks: tuple[MarkRule, ...]
+    _code_set: frozenset[str] = attrs.field(repr=False, eq=False)
+    _index: Mapping[str, int] = attrs.field(repr=False, eq=False)
+    _mark_indices: tuple[int, ...] = attrs.field(repr=False, eq=False)
+
+    @classmethod
+    def for_sheet(cls, sheet: Sheet) -> ScoringTable:
+        """The table of ``sheet``, built on first use and kept for the sheet's lifetime."""
+        found = _TABLES.get(id(sheet))
+        if found is not None and found.sheet is sheet:
+            return found
+        table = cls._build(sheet)
+        if len(_TABLES) >= _TABLE_CACHE_SIZE:
+            _TABLES.pop(next(iter(_TABLES)))
+        _TABLES[id(sheet)] = table
+        return table
+
+    @classmethod
+    def _build(cls, sheet: Sheet) -> ScoringTable:
+        if not isinstance(sheet, Sheet):
+            raise OcopTypeError(f"'sheet' must be a Sheet (got {type(sheet).__name__})")
+        criteria = sheet.criteria()
+        codes = tuple(c.code for c in criteria)
+        if len(set(codes)) != len(codes):
+            raise OcopValueError(f"sheet {sheet.number} of {sheet.criteria_set}: duplicate codes")
+        marks = tuple(
+            MarkRule(index=i, code=c.code, stars=o.stars, option=o.number)
+            for i, c in enumerate(criteria)
+            for o in c.options
+            if o.stars is not None
+        )
+        return cls(
+            sheet=sheet,
+            codes=codes,
+            points=tuple(
+                _compile_points((o.number, o.points) for o in c.options) for c in criteria
+            ),
+            marks=marks,
+            code_set=frozenset(codes),
+            index=MappingProxyType({code: i for i, code in enumerate(codes)}),
+            mark_indices=tuple(sorted({m.index for m in marks})),
+        )
+
+    @property
+    def mark_indices(self) -> tuple[int, ...]:
+        """The places (in :attr:`codes`) of the criteria that carry a mark."""
+        return self._mark_indices
+
+    def index(self, code: str) -> int:
+        """The place of criterion ``code`` in :attr:`codes` (``KeyError`` when unknown)."""
+        return self._index[code]
+
+    def is_complete(self, choices: Mapping[str, Choice]) -> bool:
+        """``True`` when ``choices`` names every criterion, nothing else, each in range."""
+        if choices.keys() != self._code_set:
+            return False
+        return all(map(operator.contains, self.points, map(choices.__getitem__, self.codes)))
+
+    def vector(self, choices: Mapping[str, Choice]) -> tuple[Choice, ...]:
+        """The choices in sheet order (``KeyError`` when one is missing)."""
+        return tuple(map(choices.__getitem__, self.codes))
+
+    def total(self, choices: Mapping[str, Choice]) -> int:
+        """The points of a complete, in-range set of choices (check with :meth:`is_complete`)."""
+        return sum(map(operator.getitem, self.points, map(choices.__getitem__, self.codes)))
+
+    def check_choices(
+        self, choices: Mapping[str, Choice], *, path: str = "$.choices"
+    ) -> list[Problem]:
+        """Every problem with one member's choices: unknown codes, options out of range,
+        criteria missing (codes ``rating.unknown_criterion``, ``rating.option_range``,
+        ``rating.missing_criteria``), located under ``path``."""
+        if self.is_complete(choices):
+            return []
+        problems: list[Problem] = []
+        for code, choice in choices.items():
+            where = Location(path=f"{path}[{_quote(code)}]")
+            i = self._index.get(code)
+            if i is None:
+                problems.append(
+                    Problem(
+                        code="rating.unknown_criterion",
+                        message=(
+                            f"sheet {self.sheet.number} of {self.sheet.criteria_set} has no "
+                            f"criterion {code!r}"
+                        ),
+                        where=where,
+                    )
+                )
+                continue
+            if isinstance(choice, bool) or not (choice is None or isinstance(choice, int)):
+                problems.append(
+                    Problem(
+                        code="rating.option_type",
+                        message=(
+                            f"criterion {code}: the choice must be an option number or "
+                            f"null (got {choice!r})"
+                        ),
+                        where=where,
+                    )
+                )
+                continue
+            if choice not in self.points[i]:
+                n = len(self.points[i]) - 2
+                problems.append(
+                    Problem(
+                        code="rating.option_range",
+                        message=(
+                            f"criterion {code} has options 1–{n} (0 or null: none met); "
+                            f"got {choice}"
+                        ),
+                        where=where,
+                    )
+                )
+        missing = [c for c in self.codes if c not in choices]
+        if missing:
+            problems.append(
+                Problem(
+                    code="rating.missing_criteria",
+                    message=f"no choice for {_count(len(missing), 'criterion', 'criteria')}: "
+                    + ", ".join(missing),
+                    where=Location(path=path),
+                )
+            )
+        return problems
+
+
+_TABLE_CACHE_SIZE = 64
+_TABLES: dict[int, ScoringTable] = {}
+
+
+def _quote(code: str) -> str:
+    return '"' + code.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def exact_mean(totals: Iterable[int]) -> Fraction:
+    """The exact mean of members' totals (tổng điểm trung bình).
+
+    Raises:
+        OcopValueError: ``totals`` is empty.
+    """
+    values = list(totals)
+    if not values:
+        raise OcopValueError("the mean of no totals is undefined: the council has no members")
+    return Fraction(sum(values), len(values))
+
+
+def format_score(value: Fraction, *, places: int = 2) -> str:
+    """A score as a decimal string: exact when it terminates, else cut to ``places`` decimals.
+
+    Where the decimal does not terminate (349/7 = 49.857142…), the digits after ``places``
+    are dropped, never rounded up, so the printed score never reaches a star band that the
+    exact score does not reach: 49.999… prints ``"49.99"``, not ``"50.00"``. Terminating
+    values print exactly and without trailing zeros (``"72.5"``, ``"70.125"``, ``"80"``).
+    """
+    if places < 0:
+        raise OcopValueError(f"'places' must be 0 or more (got {places})")
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den == 1:
+        digits = max(twos, fives)
+        exact = Decimal(value.numerator * 10**digits // value.denominator).scaleb(-digits)
+        text = f"{exact:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    scaled = math.floor(value * 10**places)
+    cut = Decimal(scaled).scaleb(-places)
+    return f"{cut:f}"
+
+
+def check_assessment(assessment: Assessment, *, member_path: str = "$.members") -> list[Problem]:
+    """Every problem with an assessment's members and choices (not the council's rules).
+
+    Checks: at least one member; each member's choices (see
+    :meth:`ScoringTable.check_choices`); the agreed answers when given; member names
+    unique. Problems are located at ``$.members[i].choices["code"]`` and ``$.agreed["code"]``.
+    """
+    table = ScoringTable.for_sheet(assessment.sheet)
+    problems: list[Problem] = []
+    if not assessment.members:
+        problems.append(
+            Problem(
+                code="rating.no_members",
+                message="the assessment has no member score sheets",
+                where=Location(path=member_path),
+            )
+        )
+    seen: dict[str, int] = {}
+    for i, member in enumerate(assessment.members):
+        problems.extend(table.check_choices(member.choices, path=f"{member_path}[{i}].choices"))
+        first = seen.setdefault(member.member, i)
+        if first != i:
+            problems.append(
+                Problem(
+                    code="rating.duplicate_member",
+                    message=(
+                        f"member {member.member!r} scored twice (also {member_path}[{first}])"
+                    ),
+                    where=Location(path=f"{member_path}[{i}].name"),
+                )
+            )
+    if assessment.agreed is not None:
+        problems.extend(table.check_choices(assessment.agreed, path="$.agreed"))
+    return problems
