@@ -8,7 +8,7 @@ once. Each exception also subclasses the closest builtin, so ``except ValueError
 
 from __future__ import annotations
 
-__all__ = ["OcopError", "OcopLookupError", "OcopTypeError", "OcopValueError"]
+__all__ = ["OcopError", "OcopInputError", "OcopLookupError", "OcopTypeError", "OcopValueError"]
 
 
 class OcopError(Exception):
@@ -25,3 +25,9 @@ class OcopTypeError(OcopError, TypeError):
 
 class OcopLookupError(OcopError, LookupError):
     """A key (criteria set id, sheet number, line code…) names nothing ocop knows."""
+
+
+class OcopInputError(OcopValueError):
+    """A document cannot be used at all: empty, not text, not the format it claims, or
+    missing the columns it needs. Problems *inside* a usable document are returned as
+    :class:`ocop.problems.Problem` records instead."""

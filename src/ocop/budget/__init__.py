@@ -1,0 +1,63 @@
+"""Programme budgets: flat lines → a derived tree → checks and rollups.
+
+A provincial OCOP plan carries a budget table (dự toán kinh phí): numbered lines, bullet rows,
+subtotals, a grand total and the total again in words. :mod:`ocop.budget` holds it as flat
+:class:`BudgetLine` records (:class:`Budget`), derives the hierarchy and every total with
+:func:`build_tree`, checks what the table states against what it adds up to with
+:func:`check`, and groups the money with :func:`rollup`. Tables are read from CSV and written
+back, and the whole budget as a TOML or JSON document (:func:`load_budget`,
+:func:`write_csv`, :func:`write_document`).
+
+>>> from ocop.budget import quang_tri_2019, check, rollup
+>>> budget = quang_tri_2019()
+>>> [p.severity.value for p in check(budget)]
+['warning']
+>>> rollup(budget, "section").total
+6422330000
+"""
+
+from ocop.budget.checks import CHECKS, CheckContext, check
+from ocop.budget.io import (
+    BudgetDocument,
+    LineDocument,
+    budget_schema,
+    load_budget,
+    quang_tri_2019,
+    read_budget,
+    read_csv,
+    read_document,
+    write_csv,
+    write_document,
+)
+from ocop.budget.model import PROVINCE_LEVEL, Budget, BudgetLine, Phase, locality_of_body
+from ocop.budget.rollup import KEYS, Rollup, RollupGroup, rollup, shares
+from ocop.budget.tree import Node, Tree, build_tree
+
+__all__ = [
+    "CHECKS",
+    "KEYS",
+    "PROVINCE_LEVEL",
+    "Budget",
+    "BudgetDocument",
+    "BudgetLine",
+    "CheckContext",
+    "LineDocument",
+    "Node",
+    "Phase",
+    "Rollup",
+    "RollupGroup",
+    "Tree",
+    "budget_schema",
+    "build_tree",
+    "check",
+    "load_budget",
+    "locality_of_body",
+    "quang_tri_2019",
+    "read_budget",
+    "read_csv",
+    "read_document",
+    "rollup",
+    "shares",
+    "write_csv",
+    "write_document",
+]

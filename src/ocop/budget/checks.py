@@ -1,0 +1,264 @@
+"""Checks of a budget: small functions in a tuple, run by one runner, every problem reported.
+
+Each check takes a :class:`CheckContext` and yields :class:`~ocop.problems.Problem` records
+located at the line they concern (file, row, field, and the line's code). :func:`check` runs
+them all (:data:`CHECKS`) and returns every problem, in table order within each check.
+
+Codes:
+
+==========================  ==================================================================
+``budget.code_malformed``   a code that is not a printed number (``2.1``, ``IV``, ``a``)
+``budget.code_duplicate``   two lines with the same code
+``budget.parent_missing``   the stated parent (or the code's prefix) names no line
+``budget.parent_mismatch``  a line's code is not under its stated parent (``3.1`` under ``2``)
+``budget.parent_loop``      lines that hang under each other
+``budget.amount_negative``  a negative amount
+``budget.amount_missing``   a line with no lines under it and no amount
+``budget.schedule``         the quarters of a schedule do not add up to the line's amount
+``budget.disbursed``        more disbursed than approved (warning)
+``budget.subtotal``         a stated subtotal that is not the sum of the lines under it
+``budget.total``            a stated grand total that is not the sum of the sections
+``budget.words``            the total in words disagrees with the figures (a warning when the
+                            words are the figure rounded to thousands, millions or billions)
+``budget.words_unreadable`` the total in words cannot be read as a number
+==========================  ==================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import attrs
+
+from ocop.budget.model import Budget, BudgetLine
+from ocop.budget.tree import Tree, build_tree, resolve_parents
+from ocop.errors import OcopValueError
+from ocop.money import Unit, format_amount, parse_words
+from ocop.problems import Problem, Severity
+
+__all__ = ["CHECKS", "CheckContext", "check"]
+
+_CODE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?|[a-zđ]\)?)$")
+
+
+@attrs.frozen(kw_only=True)
+class CheckContext:
+    """What every check sees: the budget, its derived tree and the parent of each line.
+
+    Attributes:
+        budget: The budget checked.
+        tree: Its derived tree (planned amounts).
+        parent_of: Position of each line → position of its parent line, or ``None``.
+    """
+
+    budget: Budget
+    tree: Tree
+    parent_of: dict[int, int | None]
+
+    @classmethod
+    def of(cls, budget: Budget) -> CheckContext:
+        """The context of ``budget``."""
+        return cls(budget=budget, tree=build_tree(budget), parent_of=resolve_parents(budget.lines))
+
+    def figure(self, dong: int) -> str:
+        """``dong`` in the budget's unit, exactly: ``100.000`` or ``1.000,5``."""
+        return format_amount(dong, self.budget.unit, label=False)
+
+    @property
+    def unit_note(self) -> str:
+        """The unit figures are given in, for messages: ``(1.000 đồng)``."""
+        return f"({self.budget.unit.header})"
+
+
+Check = Callable[[CheckContext], Iterator[Problem]]
+
+
+def check_codes(ctx: CheckContext) -> Iterator[Problem]:
+    """Codes are printed numbers, and no two lines share one."""
+    seen: dict[str, BudgetLine] = {}
+    for line in ctx.budget.lines:
+        if line.code is None:
+            continue
+        if not _CODE.match(line.code):
+            yield Problem(
+                code="budget.code_malformed",
+                message=f"code {line.code!r} is not a line number like 2, 2.1, IV or a",
+                where=line.where("code"),
+            )
+        key = line.code.rstrip(".")
+        if key in seen:
+            first = seen[key]
+            yield Problem(
+                code="budget.code_duplicate",
+                message=f"code {line.code} is used again (first on row {first.row})",
+                where=line.where("code"),
+            )
+        else:
+            seen[key] = line
+
+
+def check_parents(ctx: CheckContext) -> Iterator[Problem]:
+    """Every parent exists, codes sit under their parent's code, and nothing loops."""
+    lines = ctx.budget.lines
+    codes = {line.code.rstrip(".") for line in lines if line.code is not None}
+    for i, line in enumerate(lines):
+        wanted = line.implied_parent
+        if wanted is None:
+            continue
+        if wanted.rstrip(".") not in codes:
+            field = "parent" if line.parent is not None else "code"
+            yield Problem(
+                code="budget.parent_missing",
+                message=f"line {line.key} hangs under {wanted}, but no line has code {wanted}",
+                where=line.where(field),
+            )
+            continue
+        if (
+            line.parent is not None
+            and line.code is not None
+            and not line.code.startswith(line.parent.rstrip(".") + ".")
+        ):
+            yield Problem(
+                code="budget.parent_mismatch",
+                message=f"code {line.code} is not under its parent {line.parent}",
+                where=line.where("parent"),
+            )
+        if ctx.parent_of[i] is None:
+            yield Problem(
+                code="budget.parent_loop",
+                message=f"line {line.key} hangs under {wanted}, which hangs under it in turn",
+                where=line.where("parent"),
+            )
+
+
+def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
+    """No negative amounts; leaves state one; schedules add up; no more paid than approved."""
+    for node in ctx.tree.walk():
+        line = node.line
+        for field, value in (
+            ("amount", line.amount),
+            ("approved", line.approved),
+            ("disbursed", line.disbursed),
+        ):
+            if value is not None and value < 0:
+                yield Problem(
+                    code="budget.amount_negative",
+                    message=f"line {line.key}: {field} {ctx.figure(value)} is negative",
+                    where=line.where(field),
+                )
+        if node.is_leaf and line.amount is None:
+            yield Problem(
+                code="budget.amount_missing",
+                message=f"line {line.key} has no amount and no lines under it",
+                where=line.where("amount"),
+            )
+        if line.schedule and line.amount is not None:
+            planned = sum(v for _, v in line.schedule)
+            if planned != line.amount:
+                yield Problem(
+                    code="budget.schedule",
+                    message=(
+                        f"line {line.key}: the quarters add up to {ctx.figure(planned)}, "
+                        f"not the amount {ctx.figure(line.amount)} {ctx.unit_note}"
+                    ),
+                    where=line.where("schedule"),
+                )
+        if (
+            line.approved is not None
+            and line.disbursed is not None
+            and line.disbursed > line.approved
+        ):
+            yield Problem(
+                code="budget.disbursed",
+                message=(
+                    f"line {line.key}: disbursed {ctx.figure(line.disbursed)} is more than "
+                    f"approved {ctx.figure(line.approved)} {ctx.unit_note}"
+                ),
+                where=line.where("disbursed"),
+                severity=Severity.WARNING,
+            )
+
+
+def check_subtotals(ctx: CheckContext) -> Iterator[Problem]:
+    """A line with lines under it states their sum, if it states anything."""
+    for node in ctx.tree.walk():
+        line = node.line
+        if node.children and line.amount is not None and line.amount != node.amount:
+            n = len(node.children)
+            yield Problem(
+                code="budget.subtotal",
+                message=(
+                    f"line {line.key}: stated subtotal {ctx.figure(line.amount)} ≠ "
+                    f"{ctx.figure(node.amount)}, the sum of its {n} line{'s' if n > 1 else ''} "
+                    f"{ctx.unit_note}"
+                ),
+                where=line.where("amount"),
+            )
+
+
+def check_total(ctx: CheckContext) -> Iterator[Problem]:
+    """The stated grand total is the sum of the sections."""
+    stated = ctx.budget.stated_total
+    if stated is not None and stated != ctx.tree.total:
+        yield Problem(
+            code="budget.total",
+            message=(
+                f"stated total {ctx.figure(stated)} ≠ {ctx.figure(ctx.tree.total)}, "
+                f"the sum of the lines {ctx.unit_note}"
+            ),
+            where=ctx.budget.where("stated_total"),
+        )
+
+
+_ROUNDING = ((Unit.BILLION, "billions"), (Unit.MILLION, "millions"), (Unit.THOUSAND, "thousands"))
+
+
+def check_words(ctx: CheckContext) -> Iterator[Problem]:
+    """The total in words reads the total in figures, or that total rounded (a warning)."""
+    words = ctx.budget.total_in_words
+    if not words:
+        return
+    where = ctx.budget.where("total_in_words")
+    try:
+        said = parse_words(words)
+    except OcopValueError as exc:
+        yield Problem(code="budget.words_unreadable", message=str(exc), where=where)
+        return
+    total = ctx.budget.stated_total if ctx.budget.stated_total is not None else ctx.tree.total
+    if said == total:
+        return
+    diff = abs(total - said)
+    side = "below" if said < total else "above"
+    message = (
+        f"total in words {words!r} reads {format_amount(said)}, {format_amount(diff)} "
+        f"{side} the total {format_amount(total)}"
+    )
+    for unit, name in _ROUNDING:
+        if said % unit.value == 0 and diff < unit.value and said != 0:
+            how = "down" if said < total else "up"
+            yield Problem(
+                code="budget.words",
+                message=f"{message} (the words are rounded {how} to {name})",
+                where=where,
+                severity=Severity.WARNING,
+            )
+            return
+    yield Problem(code="budget.words", message=message, where=where)
+
+
+#: Every check, in the order their problems are reported.
+CHECKS: tuple[Check, ...] = (
+    check_codes,
+    check_parents,
+    check_amounts,
+    check_subtotals,
+    check_total,
+    check_words,
+)
+
+
+def check(budget: Budget, *, checks: tuple[Check, ...] = CHECKS) -> tuple[Problem, ...]:
+    """Run every check on ``budget`` and return every problem found."""
+    ctx = CheckContext.of(budget)
+    return tuple(p for c in checks for p in c(ctx))

@@ -1,0 +1,776 @@
+"""Reading and writing budgets: the CSV table and the TOML/JSON document.
+
+Two forms, both read and written without loss of what they hold:
+
+* **CSV**, the table as spreadsheets export it: the layout of the Quảng Trị 2019 annex
+  (``row,code,parent,title,amount_thousand_vnd,explanation,responsible``), with optional
+  ``locality``, ``sources`` (``;``-separated), ``schedule`` (``2019-Q2=100000; 2019-Q3=5000``),
+  ``approved_…`` and ``disbursed_…`` columns. The amount column names the unit
+  (``amount_vnd``, ``amount_thousand_vnd``, ``amount_million_vnd``, ``amount_billion_vnd``);
+  Vietnamese headers ("TT", "Nội dung", "Kinh phí (1.000 đồng)", "Diễn giải", "Đơn vị chủ
+  trì"…) are recognised too. Files may start with a UTF-8 byte-order mark, use ``;`` or tab
+  separators and write figures with Vietnamese thousands dots. A row titled "Tổng cộng" with
+  no code states the grand total, a row "Bằng chữ: …" the total in words. Other columns are
+  kept and written back.
+* **Document** (TOML or JSON), which also holds what a table cannot: the title, the document
+  it belongs to, the default funding sources. Its JSON Schema is :func:`budget_schema`.
+
+Every reader returns a :class:`~ocop.problems.Result`: the budget it could read and every
+problem located by file, row and field (or ``$.path``). Input that cannot be used at all
+(empty, no header, missing columns, malformed JSON or TOML) raises
+:class:`~ocop.errors.OcopInputError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import pydantic
+
+from ocop.budget.model import Budget, BudgetLine
+from ocop.errors import OcopInputError, OcopValueError
+from ocop.money import Unit, format_amount, parse_amount
+from ocop.periods import Quarter
+from ocop.problems import Location, Problem, Result
+from ocop.text import fold, normalize
+
+__all__ = [
+    "BudgetDocument",
+    "LineDocument",
+    "budget_schema",
+    "load_budget",
+    "quang_tri_2019",
+    "read_budget",
+    "read_csv",
+    "read_document",
+    "write_csv",
+    "write_document",
+]
+
+Format = Literal["csv", "json", "toml"]
+
+# ----------------------------------------------------------------------------- CSV
+
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "row": ("row", "dong", "stt dong"),
+    "code": ("code", "tt", "stt", "so tt", "ma", "ma so", "muc"),
+    "parent": ("parent", "thuoc", "muc cha", "cha"),
+    "title": ("title", "noi dung", "hang muc", "ten", "noi dung cong viec"),
+    "explanation": ("explanation", "dien giai", "thuyet minh", "ghi chu", "note", "notes"),
+    "responsible": (
+        "responsible",
+        "don vi chu tri",
+        "don vi thuc hien",
+        "co quan chu tri",
+        "don vi",
+        "chu tri",
+    ),
+    "locality": ("locality", "dia phuong", "dia ban"),
+    "sources": ("sources", "source", "nguon von", "nguon kinh phi", "nguon"),
+    "schedule": ("schedule", "tien do", "tien do giai ngan"),
+}
+_MONEY_FIELDS: dict[str, tuple[str, ...]] = {
+    "amount": ("amount", "kinh phi", "du toan", "so tien", "nhu cau kinh phi", "tong kinh phi"),
+    "approved": ("approved", "duoc giao", "kinh phi duoc giao", "phe duyet"),
+    "disbursed": ("disbursed", "giai ngan", "da giai ngan"),
+}
+_UNIT_SUFFIX = {
+    Unit.DONG: "_vnd",
+    Unit.THOUSAND: "_thousand_vnd",
+    Unit.MILLION: "_million_vnd",
+    Unit.BILLION: "_billion_vnd",
+}
+_UNIT_WORDS = (
+    (Unit.THOUSAND, ("thousand", "nghin", "ngan", "1 000")),
+    (Unit.MILLION, ("million", "trieu", "1 000 000")),
+    (Unit.BILLION, ("billion", "ty", "ti")),
+)
+_TOTAL_TITLES = {"tong cong", "tong", "cong", "tong so", "total", "grand total"}
+
+
+def _money_column(folded: str) -> tuple[str, Unit] | None:
+    """``("amount", Unit.THOUSAND)`` for ``amount_thousand_vnd`` or ``Kinh phí (1.000 đồng)``."""
+    for field, names in _MONEY_FIELDS.items():
+        for name in names:
+            if folded == name or folded.startswith(name + " "):
+                rest = f" {folded[len(name) :].strip()} "
+                unit = Unit.DONG
+                for candidate, words in _UNIT_WORDS:
+                    if any(f" {w} " in rest for w in words):
+                        unit = candidate
+                if "1 000 000" in rest:
+                    unit = Unit.MILLION
+                return field, unit
+    return None
+
+
+def _sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _split_list(text: str) -> tuple[str, ...]:
+    return tuple(p for p in (normalize(x) for x in text.split(";")) if p)
+
+
+def read_csv(text: str, *, file: str | None = None, unit: Unit | None = None) -> Result[Budget]:
+    """Read a budget table from CSV ``text``.
+
+    Args:
+        text: The file's text (a leading byte-order mark is ignored).
+        file: The file's name, for locating problems.
+        unit: The unit of the amount columns when their header does not say (``amount``).
+
+    Raises:
+        OcopInputError: The text is empty, has no header, or lacks a title or amount column.
+    """
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise OcopInputError(f"{file or 'input'}: the file is empty")
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise OcopInputError(f"{file or 'input'}: not a CSV table ({exc})") from None
+    columns: dict[str, int] = {}
+    money_units: dict[str, Unit] = {}
+    extra: list[tuple[int, str]] = []
+    for i, name in enumerate(header):
+        folded = fold(name)
+        field = next((f for f, names in _FIELDS.items() if folded in names), None)
+        money = None if field else _money_column(folded)
+        if money is not None:
+            field = money[0]
+            money_units[field] = unit if unit is not None and money[1] is Unit.DONG else money[1]
+            if folded in ("amount", "approved", "disbursed") and unit is not None:
+                money_units[field] = unit
+        if field is None or field in columns:
+            extra.append((i, normalize(name)))
+        else:
+            columns[field] = i
+    missing = [f for f in ("title", "amount") if f not in columns]
+    if missing:
+        found = ", ".join(repr(h) for h in header) or "none"
+        raise OcopInputError(
+            f"{file or 'input'}: missing column{'s' if len(missing) > 1 else ''} "
+            f"{' and '.join(missing)} (the header has {found}); a budget table needs at "
+            "least a title and an amount column such as amount_thousand_vnd"
+        )
+    table_unit = money_units["amount"]
+    return _read_rows(reader, columns, money_units, extra, header, file=file, unit=table_unit)
+
+
+def _read_rows(
+    reader: Any,
+    columns: dict[str, int],
+    money_units: dict[str, Unit],
+    extra: list[tuple[int, str]],
+    header: Sequence[str],
+    *,
+    file: str | None,
+    unit: Unit,
+) -> Result[Budget]:
+    problems: list[Problem] = []
+    lines: list[BudgetLine] = []
+    stated_total: int | None = None
+    words: str | None = None
+    words_where: Location | None = None
+    total_where: Location | None = None
+    width = len(header)
+    col = columns.get
+    i_title = columns["title"]
+    i_code, i_parent, i_row = col("code"), col("parent"), col("row")
+    i_expl, i_resp, i_loc, i_src, i_sched = (
+        col("explanation"),
+        col("responsible"),
+        col("locality"),
+        col("sources"),
+        col("schedule"),
+    )
+    money_cols = [
+        (f, columns[f], money_units[f]) for f in ("amount", "approved", "disbursed") if f in columns
+    ]
+    n = 0
+    line_no = 1  # the header's last physical line
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise OcopInputError(
+                f"{file or 'input'}:{reader.line_num}: not a CSV table ({exc})"
+            ) from None
+        start, line_no = line_no + 1, reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        n += 1
+        here = Location(file=file, row=start)
+        if len(record) != width:
+            problems.append(
+                Problem(
+                    code="budget.row_width",
+                    message=f"the row has {len(record)} fields, the header {width}",
+                    where=here,
+                )
+            )
+            record = [*record, *[""] * (width - len(record))]
+
+        def cell(i: int | None, rec: list[str] = record) -> str:
+            return "" if i is None else normalize(rec[i])
+
+        title = cell(i_title)
+        code = cell(i_code) or None
+        parent = cell(i_parent) or None
+        amounts: dict[str, int | None] = {}
+        for field, i, u in money_cols:
+            raw = record[i].strip()
+            if not raw:
+                amounts[field] = None
+            elif raw.isdigit():
+                amounts[field] = int(raw) * u.value
+            else:
+                try:
+                    amounts[field] = parse_amount(raw, u)
+                except OcopValueError:
+                    amounts[field] = None
+                    problems.append(
+                        Problem(
+                            code="budget.amount_invalid",
+                            message=f"{raw!r} is not an amount in {u.header}",
+                            where=Location(file=file, row=start, field=header[i], code=code),
+                        )
+                    )
+        folded_title = fold(title)
+        if code is None and parent is None and folded_title in _TOTAL_TITLES:
+            stated_total = amounts.get("amount")
+            total_where = here
+            continue
+        if code is None and parent is None and folded_title.startswith("bang chu"):
+            after = title.split(":", 1)[1].strip() if ":" in title else ""
+            words = after or cell(i_expl) or None
+            words_where = here
+            continue
+        row_value = n
+        if i_row is not None and record[i_row].strip():
+            raw_row = record[i_row].strip()
+            if raw_row.isdigit():
+                row_value = int(raw_row)
+            else:
+                problems.append(
+                    Problem(
+                        code="budget.row_invalid",
+                        message=f"row number {raw_row!r} is not a whole number",
+                        where=Location(file=file, row=start, field=header[i_row], code=code),
+                    )
+                )
+        if not title:
+            problems.append(
+                Problem(
+                    code="budget.title_missing",
+                    message=f"line {code or '#' + str(row_value)} has no title",
+                    where=Location(file=file, row=start, field=header[i_title], code=code),
+                )
+            )
+        schedule: tuple[tuple[Quarter, int], ...] = ()
+        if i_sched is not None and record[i_sched].strip():
+            schedule, bad = _parse_schedule(record[i_sched], money_units["amount"])
+            if bad:
+                problems.append(
+                    Problem(
+                        code="budget.schedule_invalid",
+                        message=f"schedule {record[i_sched].strip()!r}: {bad}",
+                        where=Location(file=file, row=start, field=header[i_sched], code=code),
+                    )
+                )
+        lines.append(
+            BudgetLine(
+                row=row_value,
+                code=code,
+                parent=parent,
+                title=title,
+                amount=amounts.get("amount"),
+                explanation=cell(i_expl),
+                responsible=cell(i_resp) or None,
+                locality=cell(i_loc) or None,
+                sources=_split_list(record[i_src]) if i_src is not None else (),
+                schedule=schedule,
+                approved=amounts.get("approved"),
+                disbursed=amounts.get("disbursed"),
+                extra=tuple((name, record[i]) for i, name in extra if record[i] != ""),
+                source=here,
+            )
+        )
+    if not lines:
+        raise OcopInputError(f"{file or 'input'}: the table has a header but no lines")
+    budget = Budget(
+        lines=tuple(lines),
+        unit=unit,
+        stated_total=stated_total,
+        total_in_words=words,
+        source=Location(file=file),
+        extra_columns=tuple(name for _, name in extra),
+    )
+    if total_where is not None or words_where is not None:
+        budget = _with_places(budget, total_where, words_where)
+    return Result(budget, tuple(problems))
+
+
+def _with_places(budget: Budget, total: Location | None, words: Location | None) -> Budget:
+    # The stated total and the words are located at their own rows of the table.
+    import attrs
+
+    return attrs.evolve(budget, places={"stated_total": total, "total_in_words": words})
+
+
+def _parse_schedule(text: str, unit: Unit) -> tuple[tuple[tuple[Quarter, int], ...], str]:
+    out: list[tuple[Quarter, int]] = []
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            return (), f"{part.strip()!r} is not QUARTER=AMOUNT"
+        q, _, amount = part.partition("=")
+        try:
+            out.append((Quarter.parse(q), parse_amount(amount.strip(), unit)))
+        except OcopValueError as exc:
+            return (), str(exc)
+    return tuple(out), ""
+
+
+def _figure(dong: int | None, unit: Unit) -> str:
+    """``dong`` in ``unit`` as a plain machine figure: ``300000`` or ``1,5``."""
+    if dong is None:
+        return ""
+    if dong % unit.value == 0:
+        return str(dong // unit.value)
+    return format_amount(dong, unit, label=False).replace(".", "")
+
+
+def write_csv(budget: Budget, *, delimiter: str = ",", bom: bool = False) -> str:
+    """The budget as a CSV table in the layout :func:`read_csv` reads.
+
+    Optional columns are written only when a line uses them; columns the reader did not know
+    are written back after the others. The stated total and the total in words become
+    "Tổng cộng" and "Bằng chữ: …" rows at the end. Title, document and default sources are
+    not part of a table: write a document (:func:`write_document`) to keep them.
+    """
+    suffix = _UNIT_SUFFIX[budget.unit]
+    lines = budget.lines
+    optional = [
+        ("locality", any(x.locality for x in lines)),
+        ("sources", any(x.sources for x in lines)),
+        ("schedule", any(x.schedule for x in lines)),
+        ("approved" + suffix, any(x.approved is not None for x in lines)),
+        ("disbursed" + suffix, any(x.disbursed is not None for x in lines)),
+    ]
+    extras = list(budget.extra_columns)
+    for x in lines:
+        for name, _ in x.extra:
+            if name not in extras:
+                extras.append(name)
+    header = [
+        "row",
+        "code",
+        "parent",
+        "title",
+        "amount" + suffix,
+        "explanation",
+        "responsible",
+        *[name for name, used in optional if used],
+        *extras,
+    ]
+    buf = io.StringIO()
+    if bom:
+        buf.write("\ufeff")
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    u = budget.unit
+    for x in lines:
+        values: dict[str, str] = {
+            "row": str(x.row),
+            "code": x.code or "",
+            "parent": x.parent or "",
+            "title": x.title,
+            "amount" + suffix: _figure(x.amount, u),
+            "explanation": x.explanation,
+            "responsible": x.responsible or "",
+            "locality": x.locality or "",
+            "sources": "; ".join(x.sources),
+            "schedule": "; ".join(f"{q.iso()}={_figure(v, u)}" for q, v in x.schedule),
+            "approved" + suffix: _figure(x.approved, u),
+            "disbursed" + suffix: _figure(x.disbursed, u),
+            **dict(x.extra),
+        }
+        writer.writerow([values.get(h, "") for h in header])
+    blank = dict.fromkeys(header, "")
+    if budget.stated_total is not None:
+        writer.writerow(
+            [
+                {**blank, "title": "TỔNG CỘNG", "amount" + suffix: _figure(budget.stated_total, u)}[
+                    h
+                ]
+                for h in header
+            ]
+        )
+    if budget.total_in_words:
+        writer.writerow(
+            [{**blank, "title": f"Bằng chữ: {budget.total_in_words}"}[h] for h in header]
+        )
+    return buf.getvalue()
+
+
+# ----------------------------------------------------------------------------- document
+
+
+class LineDocument(pydantic.BaseModel):
+    """One line of a budget document; amounts in the document's unit."""
+
+    model_config = pydantic.ConfigDict(extra="forbid")
+
+    row: int | None = pydantic.Field(default=None, description="The line's row number.")
+    code: str | None = pydantic.Field(default=None, description="The code as printed, e.g. 2.1.")
+    parent: str | None = pydantic.Field(default=None, description="The parent line's code.")
+    title: str = pydantic.Field(description="What the money is for (nội dung).")
+    amount: int | str | None = pydantic.Field(
+        default=None, description="Planned amount in the document's unit; '6.422,5' accepted."
+    )
+    explanation: str = ""
+    responsible: str | None = None
+    locality: str | None = None
+    sources: list[str] = pydantic.Field(default_factory=list)
+    schedule: dict[str, int | str] = pydantic.Field(
+        default_factory=dict, description="Amount by quarter, e.g. {'2019-Q2': 100000}."
+    )
+    approved: int | str | None = None
+    disbursed: int | str | None = None
+    extra: dict[str, str] = pydantic.Field(
+        default_factory=dict, description="Columns of the source table ocop does not use."
+    )
+
+
+class BudgetDocument(pydantic.BaseModel):
+    """A budget document (TOML or JSON): the table and what the document says about it."""
+
+    model_config = pydantic.ConfigDict(
+        extra="forbid", title="ocop budget", json_schema_extra={"$id": "ocop-budget-1"}
+    )
+
+    schema_version: Literal[1] = pydantic.Field(default=1, alias="schema")
+    title: str = ""
+    document: str | None = pydantic.Field(
+        default=None, description="The document the table belongs to, e.g. 278/KH-SNN."
+    )
+    unit: str = pydantic.Field(
+        default="đồng", description="Unit of every amount: đồng, 1.000 đồng, triệu đồng, tỷ đồng."
+    )
+    stated_total: int | str | None = pydantic.Field(
+        default=None, description="The grand total as printed (tổng cộng)."
+    )
+    total_in_words: str | None = pydantic.Field(
+        default=None, description="The total in words (bằng chữ)."
+    )
+    sources: list[str] = pydantic.Field(
+        default_factory=list, description="Funding sources of every line that names none."
+    )
+    extra_columns: list[str] = pydantic.Field(default_factory=list)
+    lines: list[LineDocument] = pydantic.Field(min_length=1)
+
+
+def budget_schema() -> dict[str, Any]:
+    """The JSON Schema of the budget document (TOML documents have the same shape)."""
+    return BudgetDocument.model_json_schema(by_alias=True)
+
+
+def _path(loc: Iterable[int | str]) -> str:
+    out = "$"
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def read_document(
+    text: str, *, format: Literal["json", "toml"] = "json", file: str | None = None
+) -> Result[Budget]:
+    """Read a budget document from JSON or TOML ``text``.
+
+    Raises:
+        OcopInputError: The text is empty or not JSON/TOML at all.
+    """
+    name = file or "input"
+    if not text.strip():
+        raise OcopInputError(f"{name}: the file is empty")
+    try:
+        data = json.loads(text) if format == "json" else tomllib.loads(text)
+    except json.JSONDecodeError as exc:
+        raise OcopInputError(
+            f"{name}:{exc.lineno}: not JSON ({exc.msg}, column {exc.colno})"
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise OcopInputError(f"{name}: not TOML ({exc})") from None
+    if not isinstance(data, dict):
+        raise OcopInputError(f"{name}: a budget document is an object with 'lines'")
+    try:
+        doc = BudgetDocument.model_validate(data)
+    except pydantic.ValidationError as exc:
+        problems = tuple(
+            Problem(
+                code="budget.document",
+                message=err["msg"],
+                where=Location(file=file, path=_path(err["loc"])),
+            )
+            for err in exc.errors()
+        )
+        return Result(Budget(lines=(), source=Location(file=file)), problems)
+    return _from_document(doc, file=file)
+
+
+def _from_document(doc: BudgetDocument, *, file: str | None) -> Result[Budget]:
+    problems: list[Problem] = []
+    try:
+        unit = Unit.parse(doc.unit)
+    except OcopValueError as exc:
+        problems.append(
+            Problem(code="budget.unit", message=str(exc), where=Location(file=file, path="$.unit"))
+        )
+        unit = Unit.DONG
+
+    def money(value: int | str | None, path: str) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, int):
+            return value * unit.value
+        try:
+            return parse_amount(value, unit)
+        except OcopValueError:
+            problems.append(
+                Problem(
+                    code="budget.amount_invalid",
+                    message=f"{value!r} is not an amount in {unit.header}",
+                    where=Location(file=file, path=path),
+                )
+            )
+            return None
+
+    lines: list[BudgetLine] = []
+    for i, d in enumerate(doc.lines):
+        p = f"$.lines[{i}]"
+        schedule: list[tuple[Quarter, int]] = []
+        for q, v in d.schedule.items():
+            try:
+                quarter = Quarter.parse(q)
+            except OcopValueError as exc:
+                problems.append(
+                    Problem(
+                        code="budget.schedule_invalid",
+                        message=str(exc),
+                        where=Location(file=file, path=f"{p}.schedule"),
+                    )
+                )
+                continue
+            amount = money(v, f"{p}.schedule.{q}")
+            if amount is not None:
+                schedule.append((quarter, amount))
+        lines.append(
+            BudgetLine(
+                row=d.row if d.row is not None else i + 1,
+                code=normalize(d.code) or None if d.code is not None else None,
+                parent=normalize(d.parent) or None if d.parent is not None else None,
+                title=normalize(d.title),
+                amount=money(d.amount, f"{p}.amount"),
+                explanation=normalize(d.explanation),
+                responsible=normalize(d.responsible) or None if d.responsible else None,
+                locality=normalize(d.locality) or None if d.locality else None,
+                sources=tuple(normalize(s) for s in d.sources if s.strip()),
+                schedule=tuple(schedule),
+                approved=money(d.approved, f"{p}.approved"),
+                disbursed=money(d.disbursed, f"{p}.disbursed"),
+                extra=tuple(d.extra.items()),
+                source=Location(file=file, path=p),
+            )
+        )
+    budget = Budget(
+        lines=tuple(lines),
+        title=normalize(doc.title),
+        unit=unit,
+        stated_total=money(doc.stated_total, "$.stated_total"),
+        total_in_words=normalize(doc.total_in_words) if doc.total_in_words else None,
+        sources=tuple(normalize(s) for s in doc.sources if s.strip()),
+        document=doc.document,
+        extra_columns=tuple(doc.extra_columns),
+        source=Location(file=file),
+        places={
+            "stated_total": Location(file=file, path="$.stated_total"),
+            "total_in_words": Location(file=file, path="$.total_in_words"),
+        },
+    )
+    return Result(budget, tuple(problems))
+
+
+def _to_data(budget: Budget) -> dict[str, Any]:
+    u = budget.unit
+
+    def fig(v: int | None) -> int | str | None:
+        if v is None:
+            return None
+        return v // u.value if v % u.value == 0 else format_amount(v, u, label=False)
+
+    data: dict[str, Any] = {"schema": 1}
+    if budget.title:
+        data["title"] = budget.title
+    if budget.document:
+        data["document"] = budget.document
+    data["unit"] = u.header
+    if budget.stated_total is not None:
+        data["stated_total"] = fig(budget.stated_total)
+    if budget.total_in_words:
+        data["total_in_words"] = budget.total_in_words
+    if budget.sources:
+        data["sources"] = list(budget.sources)
+    if budget.extra_columns:
+        data["extra_columns"] = list(budget.extra_columns)
+    out_lines = []
+    for x in budget.lines:
+        line: dict[str, Any] = {"row": x.row}
+        if x.code is not None:
+            line["code"] = x.code
+        if x.parent is not None:
+            line["parent"] = x.parent
+        line["title"] = x.title
+        if x.amount is not None:
+            line["amount"] = fig(x.amount)
+        if x.explanation:
+            line["explanation"] = x.explanation
+        if x.responsible is not None:
+            line["responsible"] = x.responsible
+        if x.locality is not None:
+            line["locality"] = x.locality
+        if x.sources:
+            line["sources"] = list(x.sources)
+        if x.schedule:
+            line["schedule"] = {q.iso(): fig(v) for q, v in x.schedule}
+        if x.approved is not None:
+            line["approved"] = fig(x.approved)
+        if x.disbursed is not None:
+            line["disbursed"] = fig(x.disbursed)
+        if x.extra:
+            line["extra"] = dict(x.extra)
+        out_lines.append(line)
+    data["lines"] = out_lines
+    return data
+
+
+def _toml_str(s: str) -> str:
+    # JSON string escapes are valid TOML basic-string escapes; TOML also forbids a raw DEL.
+    return json.dumps(s, ensure_ascii=False).replace("\x7f", "\\u007F")
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, str):
+        return _toml_str(v)
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{_toml_str(k)} = {_toml_value(x)}" for k, x in v.items()) + " }"
+    raise OcopValueError(f"cannot write {type(v).__name__} to TOML")  # pragma: no cover
+
+
+def write_document(budget: Budget, *, format: Literal["json", "toml"] = "toml") -> str:
+    """The budget as a TOML or JSON document that :func:`read_document` reads back equal."""
+    data = _to_data(budget)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    head = [f"{k} = {_toml_value(v)}" for k, v in data.items() if k != "lines"]
+    out = ["\n".join(head)]
+    for line in data["lines"]:
+        out.append("[[lines]]\n" + "\n".join(f"{k} = {_toml_value(v)}" for k, v in line.items()))
+    return "\n\n".join(out) + "\n"
+
+
+# ----------------------------------------------------------------------------- any form
+
+
+def _guess_format(text: str, name: str | None) -> Format:
+    suffix = Path(name).suffix.lower() if name else ""
+    if suffix in (".json",):
+        return "json"
+    if suffix in (".toml",):
+        return "toml"
+    if suffix in (".csv", ".tsv", ".txt"):
+        return "csv"
+    head = text.lstrip("\ufeff \t\r\n")[:1]
+    if head in ("{", "["):
+        return "json"
+    first = text.lstrip().split("\n", 1)[0]
+    if re.match(r"^\s*(\[\[?\w|[\w\"]+\s*=)", first):
+        return "toml"
+    return "csv"
+
+
+def read_budget(
+    text: str, *, file: str | None = None, format: Format | None = None
+) -> Result[Budget]:
+    """Read a budget in any form, guessing it from ``file``'s extension or the text."""
+    fmt = format or _guess_format(text, file)
+    if fmt == "csv":
+        return read_csv(text, file=file)
+    return read_document(text, format=fmt, file=file)
+
+
+def load_budget(path: str | Path, *, format: Format | None = None) -> Result[Budget]:
+    """Read the budget in the file at ``path`` (CSV, JSON or TOML).
+
+    Raises:
+        OcopInputError: The file is missing, unreadable, not UTF-8 text, or unusable.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise OcopInputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise OcopInputError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise OcopInputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if b"\x00" in data[:8192]:
+        raise OcopInputError(f"{path}: this is a binary file, not UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise OcopInputError(
+            f"{path}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
+        ) from None
+    return read_budget(text, file=str(path), format=format)
+
+
+_CACHE: dict[str, Budget] = {}
+
+
+def quang_tri_2019() -> Budget:
+    """The built-in budget of the Quảng Trị 2019 OCOP plan (278/KH-SNN, 4 March 2019).
+
+    Its annex "Nhu cầu kinh phí thực hiện chương trình OCOP tỉnh Quảng Trị năm 2019": 31
+    lines in 7 sections, total 6.422.330.000 đồng, with the plan's total in words.
+    """
+    if "qt2019" not in _CACHE:
+        text = (
+            resources.files("ocop.data").joinpath("quang-tri-2019/budget.toml").read_text("utf-8")
+        )
+        result = read_document(text, format="toml", file="quang-tri-2019/budget.toml")
+        if not result.ok:  # pragma: no cover - guarded by the tests of the shipped data
+            raise OcopValueError("the built-in budget does not read: " + str(result.problems))
+        _CACHE["qt2019"] = result.value
+    return _CACHE["qt2019"]
