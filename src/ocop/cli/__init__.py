@@ -27,6 +27,7 @@ __all__ = ["main"]
 COMMAND_MODULES: tuple[str, ...] = (
     "ocop.cli.budget",
     "ocop.cli.money",
+    "ocop.cli.rating",
 )
 
 

@@ -117,7 +117,9 @@ class AssessmentDocument(_Strict):
     council_size: StrictInt | None = Field(
         default=None, ge=1, description="How many members the council has (checks the quorum)."
     )
-    rules: RulesDocument = Field(default_factory=RulesDocument)
+    rules: RulesDocument | None = Field(
+        default=None, description="The council's rules; the common provincial defaults if absent."
+    )
     agreed: Choices | None = Field(
         default=None, description="The council's agreed answers, criterion code → option."
     )
@@ -199,7 +201,14 @@ def _problems(exc: pydantic.ValidationError, root: str, file: str | None) -> lis
     ]
 
 
-def _rules(doc: RulesDocument, root: str, file: str | None) -> tuple[CouncilRules, list[Problem]]:
+_DEFAULT_RULES = CouncilRules()
+
+
+def _rules(
+    doc: RulesDocument | None, root: str, file: str | None
+) -> tuple[CouncilRules, list[Problem]]:
+    if doc is None:
+        return _DEFAULT_RULES, []
     num, den = (int(x) for x in doc.quorum.split("/"))
     if den == 0 or not 0 < Fraction(num, den) <= 1:
         problem = Problem(
