@@ -37,9 +37,20 @@ import attrs
 from ocop.errors import OcopLookupError, OcopTypeError, OcopValueError
 
 __all__ = [
+    "COMMUNE_CHECK_WORKING_DAYS",
+    "CURRENT_RULES_START",
+    "LATE_RE_EVALUATION_GRACE_DAYS",
+    "MINISTRY_BATCHES",
+    "MINISTRY_RENAMED",
     "OLD_RULES_LAPSE",
+    "PROVINCE_BATCHES",
     "REGIMES",
+    "REVOCATION_DAYS",
+    "RE_EVALUATION_DECISION_DAYS",
+    "RE_EVALUATION_FILING_DAYS",
     "STAR_BANDS",
+    "TRANSITION_FIRST_DEADLINE",
+    "TRANSITION_RE_EVALUATION_DEADLINE",
     "Level",
     "Regime",
     "band_stars",
@@ -110,6 +121,57 @@ STAR_BANDS: tuple[tuple[int, int], ...] = ((90, 5), (70, 4), (50, 3), (30, 2), (
 #: The day the 148/QĐ-TTg and 1489/QĐ-TTg rules lapse: 60 days after 26/2026/QĐ-TTg took
 #: effect on 22 May 2026 (art. 11.2).
 OLD_RULES_LAPSE = dt.date(2026, 7, 21)
+
+#: The day 26/2026/QĐ-TTg took effect (art. 11.1): dossiers filed before it finish under the
+#: rules of 2021–2025 (art. 12.2).
+CURRENT_RULES_START = dt.date(2026, 5, 22)
+
+#: A first or upgrade evaluation filed before 22 May 2026 must be finished within 60 days of
+#: that day (26/2026/QĐ-TTg art. 12.2.a): by this date.
+TRANSITION_FIRST_DEADLINE = dt.date(2026, 7, 21)
+
+#: A re-evaluation filed before 22 May 2026 must be finished within 30 days of that day
+#: (26/2026/QĐ-TTg art. 12.2.b): by this date.
+TRANSITION_RE_EVALUATION_DEADLINE = dt.date(2026, 6, 21)
+
+#: The commune (UBND cấp xã) checks a dossier within 15 working days of receiving it
+#: (26/2026/QĐ-TTg art. 7.2).
+COMMUNE_CHECK_WORKING_DAYS = 15
+
+#: The provincial batches (đợt) as ((month, day) the commune's proposal is due by,
+#: (month, day) the batch is finished by) (26/2026/QĐ-TTg art. 5.1).
+PROVINCE_BATCHES: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
+    ((4, 30), (6, 30)),
+    ((10, 30), (12, 30)),
+)
+
+#: The ministry's batches as ((month, day) the province's proposal is due by, (month, day) the
+#: batch is finished by); the March batch takes the proposals of 30 January of the same year
+#: (26/2026/QĐ-TTg art. 5.2).
+MINISTRY_BATCHES: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
+    ((1, 30), (3, 30)),
+    ((7, 30), (9, 30)),
+)
+
+#: A re-evaluation (phân hạng lại) dossier is filed no earlier than 180 and no later than 120
+#: days before the certificate expires (26/2026/QĐ-TTg art. 7.6.a): (earliest, latest).
+RE_EVALUATION_FILING_DAYS: tuple[int, int] = (180, 120)
+
+#: A re-evaluation is decided within 45 days of receiving the full proposal
+#: (26/2026/QĐ-TTg art. 7.6.g).
+RE_EVALUATION_DECISION_DAYS = 45
+
+#: A re-evaluation filed late keeps the certificate valid until it is decided, at most 180
+#: days past its expiry (26/2026/QĐ-TTg art. 12.3).
+LATE_RE_EVALUATION_GRACE_DAYS = 180
+
+#: A certificate is revoked within 15 days of the finding (26/2026/QĐ-TTg art. 8.4).
+REVOCATION_DAYS = 15
+
+#: From this day the agriculture ministry is the Ministry of Agriculture and Environment (Bộ
+#: Nông nghiệp và Môi trường); before it, the Ministry of Agriculture and Rural Development
+#: (Bộ Nông nghiệp và Phát triển nông thôn).
+MINISTRY_RENAMED = dt.date(2025, 3, 1)
 
 
 def band_stars(score: int | Decimal | Fraction) -> int:

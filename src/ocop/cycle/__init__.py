@@ -1,0 +1,80 @@
+"""The annual OCOP cycle of a product as a pure, replayable state machine.
+
+A product's life is a :class:`Record`; :func:`advance` applies one :class:`Event` on a date
+under the rules of the regime in force (:mod:`ocop.regimes`) and returns the new record with
+one more :class:`Step` in its append-only history, or a refusal that says why. Steps outside
+their window (a province's :class:`Plan`, the deadlines of Decision 26/2026/QĐ-TTg) are
+warned about, never refused. :func:`replay` rebuilds a record from its history.
+"""
+
+from __future__ import annotations
+
+from ocop.cycle.machine import (
+    Transition,
+    advance,
+    authority_name,
+    follow,
+    replay,
+    rules_for,
+    transitions,
+)
+from ocop.cycle.model import (
+    FINAL_STAGES,
+    Assessment,
+    Certificate,
+    Evaluation,
+    Event,
+    EventKind,
+    Ground,
+    Purpose,
+    Record,
+    Score,
+    Stage,
+    Step,
+    add_months,
+    format_score,
+)
+from ocop.cycle.timetable import (
+    Plan,
+    Window,
+    add_working_days,
+    commune_check_due,
+    is_working_day,
+    ministry_batch,
+    province_batch,
+    re_evaluation_window,
+    working_days_between,
+)
+
+__all__ = [
+    "FINAL_STAGES",
+    "Assessment",
+    "Certificate",
+    "Evaluation",
+    "Event",
+    "EventKind",
+    "Ground",
+    "Plan",
+    "Purpose",
+    "Record",
+    "Score",
+    "Stage",
+    "Step",
+    "Transition",
+    "Window",
+    "add_months",
+    "add_working_days",
+    "advance",
+    "authority_name",
+    "commune_check_due",
+    "follow",
+    "format_score",
+    "is_working_day",
+    "ministry_batch",
+    "province_batch",
+    "re_evaluation_window",
+    "replay",
+    "rules_for",
+    "transitions",
+    "working_days_between",
+]

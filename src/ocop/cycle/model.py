@@ -1,0 +1,401 @@
+"""The records of the product cycle: stages, events, evaluations, certificates, history.
+
+Everything here is an immutable value. A product's life is a :class:`Record`; each thing that
+happens to it is an :class:`Event` applied on a date by :func:`ocop.cycle.advance`, which adds
+a :class:`Step` to the record's append-only history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from fractions import Fraction
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from ocop.errors import OcopTypeError, OcopValueError
+from ocop.regimes import Level
+
+__all__ = [
+    "FINAL_STAGES",
+    "Assessment",
+    "Certificate",
+    "Evaluation",
+    "Event",
+    "EventKind",
+    "Ground",
+    "Purpose",
+    "Record",
+    "Score",
+    "Stage",
+    "Step",
+    "add_months",
+    "format_score",
+]
+
+#: An exact council score: never a float.
+Score = int | Decimal | Fraction
+
+
+class Stage(enum.Enum):
+    """Where a product stands in the annual cycle (chu trình OCOP thường niên).
+
+    The idea steps follow Decision 490/QĐ-TTg (steps 2–4 of the cycle); the dossier and
+    evaluation steps follow the regime in force (148/QĐ-TTg; 26/2026/QĐ-TTg art. 7).
+    """
+
+    NEW = "new"
+    """Known to the programme, nothing registered yet."""
+    REGISTERED = "registered"
+    """The product idea is registered (đăng ký ý tưởng sản phẩm)."""
+    IDEA_SELECTED = "idea_selected"
+    """The idea was selected (ý tưởng được lựa chọn)."""
+    IDEA_REJECTED = "idea_rejected"
+    """The idea was not selected; it may be registered again in the next cycle."""
+    PLAN_SUBMITTED = "plan_submitted"
+    """The production/business plan is submitted (phương án sản xuất kinh doanh)."""
+    PLAN_APPROVED = "plan_approved"
+    """The plan is approved."""
+    IN_DEVELOPMENT = "in_development"
+    """The plan is being carried out: product development or upgrade (triển khai)."""
+    DOSSIER_FILED = "dossier_filed"
+    """The product dossier (hồ sơ sản phẩm) is filed with the first level of the chain."""
+    RETURNED = "returned"
+    """The commune's check did not pass: the dossier went back to the subject."""
+    COMMUNE_CHECKED = "commune_checked"
+    """The commune checked the dossier (26/2026 art. 7.2) and may forward it."""
+    DISTRICT_EVALUATED = "district_evaluated"
+    """The district council scored the product (Hội đồng cấp huyện)."""
+    AT_PROVINCE = "at_province"
+    """Forwarded to the province, waiting for its council."""
+    PROVINCE_EVALUATED = "province_evaluated"
+    """The provincial council scored the product (Hội đồng cấp tỉnh)."""
+    AT_NATIONAL = "at_national"
+    """Forwarded to the central level (the ministry), waiting for its council."""
+    NATIONAL_EVALUATED = "national_evaluated"
+    """The central council scored the product (Hội đồng cấp trung ương)."""
+    RECOGNIZED = "recognized"
+    """Recognised as an OCOP product with a certificate (công nhận, giấy chứng nhận)."""
+    WITHDRAWN = "withdrawn"
+    """The subject withdrew (rút hồ sơ); it may register again."""
+    EXPIRED = "expired"
+    """The certificate ran out (hết hạn); the product may register again."""
+    REVOKED = "revoked"
+    """The certificate was revoked (thu hồi): the end of this record."""
+
+
+#: Stages with no way out: a new record starts a new life.
+FINAL_STAGES: frozenset[Stage] = frozenset({Stage.REVOKED})
+
+
+class EventKind(enum.Enum):
+    """What can happen to a product."""
+
+    REGISTER = "register"
+    SELECT_IDEA = "select_idea"
+    REJECT_IDEA = "reject_idea"
+    SUBMIT_PLAN = "submit_plan"
+    APPROVE_PLAN = "approve_plan"
+    START_DEVELOPMENT = "start_development"
+    FILE_DOSSIER = "file_dossier"
+    COMMUNE_CHECK = "commune_check"
+    EVALUATE = "evaluate"
+    FORWARD = "forward"
+    RECOGNIZE = "recognize"
+    WITHDRAW = "withdraw"
+    RE_EVALUATE = "re_evaluate"
+    UPGRADE = "upgrade"
+    REVOKE = "revoke"
+    EXPIRE = "expire"
+
+
+class Purpose(enum.Enum):
+    """Why a dossier is filed (26/2026/QĐ-TTg art. 6.1)."""
+
+    FIRST = "first"
+    """First evaluation (đánh giá, phân hạng lần đầu)."""
+    UPGRADE = "upgrade"
+    """Upgrade of a recognised product (nâng hạng, art. 7.5)."""
+    RE_EVALUATION = "re_evaluation"
+    """Re-evaluation at the end of the certificate (phân hạng lại, art. 7.6)."""
+
+
+class Ground(enum.Enum):
+    """A ground for revoking a certificate (căn cứ thu hồi, 26/2026/QĐ-TTg art. 8.1)."""
+
+    FALSE_DOSSIER = "false_dossier"
+    """Untruthful information or a forged dossier (art. 8.1.a)."""
+    CRITERIA_NOT_MET = "criteria_not_met"
+    """No longer meets the criteria, found by inspection (art. 8.1.b)."""
+    LAW_BREACH = "law_breach"
+    """Breach of quality, food-safety, environment, IP or labelling law (art. 8.1.c)."""
+    MARK_MISUSE = "mark_misuse"
+    """Misuse of the OCOP mark (art. 8.1.d)."""
+    PRODUCTION_STOPPED = "production_stopped"
+    """The subject stopped producing the product (art. 8.1.đ)."""
+    OTHER = "other"
+    """Another ground found by a competent authority (art. 8.1.e)."""
+
+
+@runtime_checkable
+class Assessment(Protocol):
+    """Anything that carries a council's result: a mean score and the stars it gives.
+
+    An assessment from :mod:`ocop.rating` fits, and so does any object with these two
+    attributes.
+    """
+
+    @property
+    def mean(self) -> Score:
+        """The mean of the members' totals (tổng điểm trung bình), exact."""
+        ...  # pragma: no cover
+
+    @property
+    def stars(self) -> int:
+        """The stars the result gives (after the minimum-for-stars marks)."""
+        ...  # pragma: no cover
+
+
+def format_score(score: Score) -> str:
+    """A score as people write it: ``72``, ``72.5``, or ``145/3`` when not a finite decimal."""
+    if isinstance(score, Fraction):
+        if score.denominator == 1:
+            return str(score.numerator)
+        den = score.denominator
+        for p in (2, 5):
+            while den % p == 0:
+                den //= p
+        if den == 1:
+            return format(Decimal(score.numerator) / Decimal(score.denominator), "f")
+        return f"{score.numerator}/{score.denominator}"
+    return str(score)
+
+
+def _check_score(score: object) -> Score:
+    if isinstance(score, bool) or not isinstance(score, int | Decimal | Fraction):
+        raise OcopTypeError(
+            f"'score' must be an int, Decimal or Fraction (got {type(score).__name__})"
+        )
+    if isinstance(score, Decimal) and not score.is_finite():
+        raise OcopValueError(f"'score' must be a finite number (got {score})")
+    if not 0 <= score <= 100:
+        raise OcopValueError(f"'score' must be between 0 and 100 (got {score})")
+    return score
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Something that happens to a product, without its date (the date is given to
+    :func:`ocop.cycle.advance`).
+
+    Build events with the named constructors (:meth:`register`, :meth:`evaluate`…).
+
+    Attributes:
+        kind: What happens (:class:`EventKind`).
+        level: The level that acts: the council's level for ``evaluate`` and the authority for
+            ``recognize`` and ``revoke`` (cấp).
+        score: The council's mean score for ``evaluate`` (tổng điểm trung bình), exact.
+        stars: The stars awarded by ``evaluate`` (hạng sao) or granted by ``recognize``.
+        ground: The ground of a revocation (:class:`Ground`).
+        passed: The commune check's outcome (``commune_check``).
+        subject: Who registers the product (chủ thể OCOP), for ``register``.
+        note: Free words kept in the history (why a dossier was withdrawn…).
+    """
+
+    kind: EventKind
+    level: Level | None = None
+    score: Score | None = None
+    stars: int | None = None
+    ground: Ground | None = None
+    passed: bool | None = None
+    subject: str | None = None
+    note: str | None = None
+
+    @classmethod
+    def register(cls, *, subject: str | None = None, note: str | None = None) -> Event:
+        """A product idea is registered (đăng ký), or registered again in a new cycle."""
+        return cls(kind=EventKind.REGISTER, subject=subject, note=note)
+
+    @classmethod
+    def of(cls, kind: EventKind | str, *, note: str | None = None) -> Event:
+        """An event that carries nothing but its kind (``select_idea``, ``forward``…)."""
+        return cls(kind=EventKind(kind), note=note)
+
+    @classmethod
+    def commune_check(cls, *, passed: bool = True, note: str | None = None) -> Event:
+        """The commune's check of the dossier (26/2026/QĐ-TTg art. 7.2)."""
+        return cls(kind=EventKind.COMMUNE_CHECK, passed=passed, note=note)
+
+    @classmethod
+    def evaluate(
+        cls,
+        level: Level | str,
+        result: Score | Assessment,
+        *,
+        stars: int | None = None,
+        note: str | None = None,
+    ) -> Event:
+        """A council's evaluation at ``level``: a mean score, or an :class:`Assessment`.
+
+        ``stars`` defaults to the assessment's stars, else to the band of the score; it may be
+        lower than the band (a minimum-for-stars mark was missed), never higher.
+
+        Raises:
+            OcopTypeError: ``result`` is a float or not a score.
+            OcopValueError: the score is outside 0–100 or ``stars`` outside 1–5.
+        """
+        if isinstance(result, int | Decimal | Fraction) and not isinstance(result, bool):
+            score = _check_score(result)
+        elif isinstance(result, Assessment):
+            score = _check_score(result.mean)
+            if stars is None:
+                stars = result.stars
+        else:
+            raise OcopTypeError(
+                "'result' must be an int, Decimal, Fraction or an assessment with 'mean' and "
+                f"'stars' (got {type(result).__name__})"
+            )
+        if stars is not None and (isinstance(stars, bool) or stars not in range(1, 6)):
+            raise OcopValueError(f"'stars' must be 1 to 5 (got {stars!r})")
+        lvl = level if isinstance(level, Level) else Level.parse(level)
+        return cls(kind=EventKind.EVALUATE, level=lvl, score=score, stars=stars, note=note)
+
+    @classmethod
+    def recognize(cls, stars: int, level: Level | str, *, note: str | None = None) -> Event:
+        """``level`` recognises the product at ``stars`` and issues a certificate."""
+        lvl = level if isinstance(level, Level) else Level.parse(level)
+        return cls(kind=EventKind.RECOGNIZE, stars=stars, level=lvl, note=note)
+
+    @classmethod
+    def revoke(
+        cls, ground: Ground | str, *, level: Level | str | None = None, note: str | None = None
+    ) -> Event:
+        """The certificate is revoked on ``ground`` (by ``level``, if said)."""
+        lvl = level if isinstance(level, Level) or level is None else Level.parse(level)
+        return cls(kind=EventKind.REVOKE, ground=Ground(ground), level=lvl, note=note)
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """A council's result in the current round (kết quả đánh giá).
+
+    Attributes:
+        level: The council's level (cấp).
+        score: The mean of the members' totals (tổng điểm trung bình), exact.
+        stars: The stars it gives (hạng sao).
+        on: The date of the evaluation.
+    """
+
+    level: Level
+    score: Score
+    stars: int
+    on: dt.date
+
+
+@attrs.frozen(kw_only=True)
+class Certificate:
+    """An OCOP certificate (giấy chứng nhận kết quả phân hạng sản phẩm OCOP).
+
+    Attributes:
+        stars: The recognised stars (3–5).
+        level: The authority that recognised them (cấp công nhận).
+        issued: The date of the recognition decision (quyết định công nhận).
+        expires: The day it is no longer valid: 36 months after ``issued``
+            (26/2026/QĐ-TTg art. 4.3; the same term under earlier regimes).
+        regime: The id of the regime it was issued under; it stays valid to its end when the
+            rules change (26/2026/QĐ-TTg art. 12.1).
+    """
+
+    stars: int
+    level: Level
+    issued: dt.date
+    expires: dt.date
+    regime: str
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months, the day clamped to the month's end."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, d))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+@attrs.frozen(kw_only=True)
+class Step:
+    """One entry of a product's history: an event applied on a date.
+
+    Attributes:
+        event: What happened.
+        on: When (the date of the decision or act).
+        actor: Who acted (free text, e.g. ``"UBND xã Cam Thủy"``), if said.
+        source: The stage before.
+        target: The stage after.
+        regime: The id of the regime whose rules applied.
+        reason: Why the step was allowed, in words (e.g. "district score 72 ≥ 50").
+    """
+
+    event: Event
+    on: dt.date
+    actor: str | None
+    source: Stage
+    target: Stage
+    regime: str
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """A product's OCOP life so far (hồ sơ theo dõi sản phẩm).
+
+    Build a new one with :meth:`new` and change it only with :func:`ocop.cycle.advance`.
+
+    Attributes:
+        product: The product's code or name (mã sản phẩm).
+        stage: Where it stands (:class:`Stage`).
+        subject: Who registered it (chủ thể OCOP), if said.
+        round: The cycle round: 1 at the first registration, one more at each new start.
+        purpose: Why the current dossier was filed, ``None`` before a dossier.
+        filed: When the current dossier was filed (ngày nộp hồ sơ), or ``None``.
+        filed_regime: The id of the regime in force when it was filed.
+        forwarded: When it was last forwarded to the next level, or ``None``.
+        evaluations: The councils' results in the current round, oldest first.
+        certificate: The certificate held, or ``None``.
+        history: Every step so far, oldest first (append-only).
+    """
+
+    product: str
+    stage: Stage = Stage.NEW
+    subject: str | None = None
+    round: int = 0
+    purpose: Purpose | None = None
+    filed: dt.date | None = None
+    filed_regime: str | None = None
+    forwarded: dt.date | None = None
+    evaluations: tuple[Evaluation, ...] = ()
+    certificate: Certificate | None = None
+    history: tuple[Step, ...] = ()
+
+    @classmethod
+    def new(cls, product: str) -> Record:
+        """A product the programme knows nothing about yet (stage ``new``)."""
+        if not isinstance(product, str) or not product.strip():
+            raise OcopValueError(f"'product' must be a non-empty string (got {product!r})")
+        return cls(product=product)
+
+    @property
+    def stars(self) -> int | None:
+        """The stars of the certificate held, or ``None``."""
+        return None if self.certificate is None else self.certificate.stars
+
+    @property
+    def last_evaluation(self) -> Evaluation | None:
+        """The latest council result of the current round, or ``None``."""
+        return self.evaluations[-1] if self.evaluations else None
