@@ -1,0 +1,286 @@
+"""``ocop budget``: report, check, convert a budget table; print its JSON Schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ocop.budget import (
+    KEYS,
+    Budget,
+    Phase,
+    Tree,
+    budget_schema,
+    build_tree,
+    check,
+    quang_tri_2019,
+    read_budget,
+    rollup,
+    write_csv,
+    write_document,
+)
+from ocop.cli._common import add_format, print_json, print_problems, print_rows, read_text
+from ocop.money import Unit, format_amount, in_words
+from ocop.problems import Problem, Result, has_errors
+
+__all__ = ["register"]
+
+BUILTIN = "the built-in Quảng Trị 2019 budget"
+
+_HEAD = {
+    "vi": {
+        "code": "TT",
+        "title": "Nội dung",
+        "amount": "Kinh phí ({unit})",
+        "responsible": "Đơn vị chủ trì",
+        "key": "Nhóm",
+        "share": "Tỷ lệ (%)",
+        "lines": "Số dòng",
+        "total": "TỔNG CỘNG",
+        "words": "Bằng chữ",
+    },
+    "en": {
+        "code": "No.",
+        "title": "Item",
+        "amount": "Amount ({unit})",
+        "responsible": "Responsible",
+        "key": "Group",
+        "share": "Share (%)",
+        "lines": "Lines",
+        "total": "TOTAL",
+        "words": "In words",
+    },
+}
+
+
+def register(sub: Any) -> None:
+    """Add ``ocop budget`` and its subcommands."""
+    group = sub.add_parser(
+        "budget",
+        help="programme budgets: report, check, convert",
+        description="Read a budget table (CSV, TOML or JSON), check it, roll it up.",
+    )
+    group.set_defaults(group_parser=group)
+    cmds = group.add_subparsers(dest="budget_command", metavar="COMMAND")
+
+    report = cmds.add_parser(
+        "report",
+        help="the budget as a table, or rolled up by a key",
+        description=f"Print a budget (default: {BUILTIN}) or its rollup by a key.",
+    )
+    report.add_argument("file", nargs="?", metavar="FILE", help="CSV, TOML or JSON; - for stdin")
+    report.add_argument("--by", choices=tuple(KEYS), help="roll up by this key")
+    report.add_argument(
+        "--phase",
+        choices=[p.value for p in Phase],
+        default=Phase.PLANNED.value,
+        help="which amounts to add up (default: planned)",
+    )
+    report.add_argument(
+        "--unit",
+        choices=("dong", "thousand", "million", "billion"),
+        help="unit of the table's figures (default: the budget's own)",
+    )
+    report.add_argument("--lang", choices=("vi", "en"), default="vi", help="table headings")
+    add_format(report)
+    report.set_defaults(handler=_report)
+
+    chk = cmds.add_parser(
+        "check",
+        help="check every subtotal, total and code; exit 1 on any error",
+        description=(
+            "Check a budget: subtotals, grand total, total in words, codes, parents, amounts. "
+            "Prints every problem, one a line; exit 0 when consistent, 1 when not, 2 when "
+            "the file cannot be read."
+        ),
+    )
+    chk.add_argument("file", nargs="?", metavar="FILE", help="CSV, TOML or JSON; - for stdin")
+    add_format(chk, ("table", "json"))
+    chk.set_defaults(handler=_check)
+
+    conv = cmds.add_parser(
+        "convert",
+        help="write a budget as CSV, TOML or JSON",
+        description="Read a budget in any form and write it in another, without loss.",
+    )
+    conv.add_argument("file", nargs="?", metavar="FILE", help="CSV, TOML or JSON; - for stdin")
+    conv.add_argument("--to", choices=("csv", "toml", "json"), required=True)
+    conv.add_argument("--delimiter", choices=(",", ";", "tab"), default=",", help="CSV only")
+    conv.set_defaults(handler=_convert)
+
+    schema = cmds.add_parser("schema", help="the JSON Schema of the budget document")
+    schema.set_defaults(handler=_schema)
+
+
+def _schema(_args: argparse.Namespace) -> int:
+    print_json(budget_schema())
+    return 0
+
+
+def _load(file: str | None) -> tuple[Result[Budget], str]:
+    if file is None:
+        return Result(quang_tri_2019()), BUILTIN
+    text = read_text(file)
+    name = "<stdin>" if file == "-" else file
+    return read_budget(text, file=name), name
+
+
+def _all_problems(file: str | None) -> tuple[Budget, tuple[Problem, ...], str]:
+    result, name = _load(file)
+    problems = result.problems
+    if result.ok:
+        problems += check(result.value)
+    return result.value, problems, name
+
+
+def _unit(args: argparse.Namespace, budget: Budget) -> Unit:
+    if args.unit is None:
+        return budget.unit
+    return {"dong": Unit.DONG, "thousand": Unit.THOUSAND, "million": Unit.MILLION}.get(
+        args.unit, Unit.BILLION
+    )
+
+
+def _report(args: argparse.Namespace) -> int:
+    budget, problems, name = _all_problems(args.file)
+    if has_errors(problems):
+        print_problems(problems)
+        print(f"ocop: {name}: the budget is inconsistent; run `ocop budget check`", file=sys.stderr)
+        return 1
+    phase = Phase(args.phase)
+    tree = build_tree(budget, phase=phase)
+    unit = _unit(args, budget)
+    head = _HEAD[args.lang]
+    if args.format == "table":
+        print_problems(problems)
+    if args.by is None and args.format == "table":
+        _print_tree(budget, tree, unit, head)
+        return 0
+    result = rollup(tree, args.by or "section")
+    amount_head = head["amount"].format(unit=unit.header)
+    rows = [
+        [g.key, g.title, format_amount(g.amount, unit, label=False), f"{g.share:.2f}", g.lines]
+        for g in result.groups
+    ]
+
+    def as_json() -> dict[str, Any]:
+        return {
+            "budget": budget.title or name,
+            "by": result.by,
+            "phase": result.phase.value,
+            "total": result.total,
+            "total_in_words": in_words(result.total, dong=True, capitalize=True),
+            "groups": [
+                {
+                    "key": g.key,
+                    "title": g.title,
+                    "amount": g.amount,
+                    "share": float(g.share),
+                    "lines": g.lines,
+                }
+                for g in result.groups
+            ],
+            "problems": [p.to_dict() for p in problems],
+        }
+
+    if args.format == "csv":
+        rows = [[g.key, g.title, g.amount, f"{g.share:.2f}", g.lines] for g in result.groups]
+        print_rows("csv", ["key", "title", "amount", "share", "lines"], rows)
+        return 0
+    if args.format == "json":
+        print_json(as_json())
+        return 0
+    total = format_amount(result.total, unit, label=False)
+    if result.by == "section":
+        header = [head["code"], head["title"], amount_head, head["share"], head["lines"]]
+        table = [[r[0], _cut(str(r[1]), 60), *r[2:]] for r in rows]
+        table.append(["", head["total"], total, "100.00", ""])
+        right: tuple[int, ...] = (2, 3, 4)
+    else:
+        header = [head["key"], amount_head, head["share"], head["lines"]]
+        table = [[_cut(str(r[0]), 70), *r[2:]] for r in rows]
+        table.append([head["total"], total, "100.00", ""])
+        right = (1, 2, 3)
+    print_rows("table", header, table, right=right)
+    return 0
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_tree(budget: Budget, tree: Tree, unit: Unit, head: dict[str, str]) -> None:
+    rows = []
+    for node in tree.walk():
+        line = node.line
+        title = "  " * node.depth + (line.title if line.code else "- " + line.title)
+        inherited = line.responsible is None and node.responsible is not None
+        resp = node.responsible or ""
+        rows.append(
+            [
+                line.code or "",
+                _cut(title, 64),
+                format_amount(node.amount, unit, label=False),
+                _cut(("↑ " if inherited else "") + resp, 48),
+            ]
+        )
+    rows.append(["", head["total"], format_amount(tree.total, unit, label=False), ""])
+    if budget.title:
+        print(budget.title)
+    print_rows(
+        "table",
+        [head["code"], head["title"], head["amount"].format(unit=unit.header), head["responsible"]],
+        rows,
+        right=(2,),
+    )
+    print(
+        f"{head['words']}: {in_words(tree.total, dong=True, capitalize=True)} "
+        f"({format_amount(tree.total)})"
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    budget, problems, name = _all_problems(args.file)
+    bad = has_errors(problems)
+    if args.format == "json":
+        print_json(
+            {
+                "file": name,
+                "ok": not bad,
+                "lines": len(budget.lines),
+                "total": build_tree(budget).total if budget.lines else 0,
+                "problems": [p.to_dict() for p in problems],
+            }
+        )
+        return 1 if bad else 0
+    print_problems(problems, file=sys.stdout)
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if bad:
+        print(
+            f"{name}: {errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)}",
+            file=sys.stderr,
+        )
+        return 1
+    total = build_tree(budget).total
+    note = f", {warnings} warning{'s' * (warnings != 1)}" if warnings else ""
+    print(
+        f"{name}: consistent: {len(budget.lines)} lines, total {format_amount(total)}{note}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _convert(args: argparse.Namespace) -> int:
+    result, _name = _load(args.file)
+    if not result.ok:
+        print_problems(result.problems)
+        return 1
+    if args.to == "csv":
+        delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+        sys.stdout.write(write_csv(result.value, delimiter=delimiter))
+    else:
+        sys.stdout.write(write_document(result.value, format=args.to))
+    return 0
