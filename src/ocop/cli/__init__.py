@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from ocop._version import __version__
 from ocop.cli._common import InputError
+from ocop.errors import OcopInputError
 
 __all__ = ["main"]
 
@@ -59,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         status: int = handler(args)
-    except InputError as exc:
+    except (InputError, OcopInputError) as exc:
         print(f"ocop: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
