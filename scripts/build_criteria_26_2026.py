@@ -56,6 +56,7 @@ MARK = re.compile(r"(\*(?:\s*\*){2,4})")
 CASE = re.compile(r"^([a-z])\.\s+(Trường hợp.*?)\s*\|?\s*$")
 CONTINUATION = re.compile(r"^(\(.*\))\s*\|?\s*$")
 EMBEDDED_REQUIREMENT = re.compile(r"\s+(Yêu cầu:.*)$")
+EMBEDDED_CONDITION = re.compile(r"\s+(Áp dụng bắt buộc.*)$")
 REJECTION = re.compile(r"^(?:Hồ sơ )?[Bb]ị loại khi:\s*(.*?)\s*\|?\s*$")
 INDEX_ROW = re.compile(r"^(\d+) \| Bộ sản phẩm: (.+)$")
 
@@ -300,6 +301,14 @@ def parse_sheet(
                     f"group's best option and keeps part {parts[-1]['code']}'s sum)",
                 )
             group = {"code": code, "title": nfc(text), "max": mx, "criteria": []}
+            if em := EMBEDDED_CONDITION.search(group["title"]):
+                group["title"] = nfc(group["title"][: em.start()])
+                group["pending"] = [em[1]]
+                notes.add(
+                    code,
+                    "a condition ('Áp dụng bắt buộc…') is printed inside the "
+                    "group's title cell; moved to the notes of the group's criterion",
+                )
             parts[-1]["groups"].append(group)
             crit = None
             case = None

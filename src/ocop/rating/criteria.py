@@ -84,6 +84,9 @@ class Criterion:
             phẩm" (điều kiện áp dụng).
         implicit_options: ``True`` when the options were not printed and are the two
             met/not-met options described above.
+        title_stars: A minimum-for-stars mark printed on the criterion's title rather than
+            on an option (148/QĐ-TTg prints "Sở hữu trí tuệ****"): which option it requires
+            is not stated, so :meth:`mark` ignores it; the sheet's source notes say more.
     """
 
     code: str
@@ -94,6 +97,7 @@ class Criterion:
     notes: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()
     implicit_options: bool = False
+    title_stars: int | None = None
 
     def option(self, number: int) -> Option:
         """The option numbered ``number`` (from 1).
@@ -394,6 +398,7 @@ def _criterion(obj: Mapping[str, Any], where: str) -> Criterion:
         notes=_strs(obj, "notes", where),
         conditions=_strs(obj, "conditions", where),
         implicit_options=bool(obj.get("implicit_options", False)),
+        title_stars=obj.get("title_stars"),
     )
 
 
@@ -490,6 +495,8 @@ def _criterion_dict(c: Criterion) -> dict[str, Any]:
     }
     if c.implicit_options:
         out["implicit_options"] = True
+    if c.title_stars is not None:
+        out["title_stars"] = c.title_stars
     for key in ("requirements", "notes", "conditions"):
         value = getattr(c, key)
         if value:

@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 #: The aliases of the shipped criteria sets, oldest first (also their data folder names).
-CRITERIA_SET_ALIASES: tuple[str, ...] = ("26-2026",)
+CRITERIA_SET_ALIASES: tuple[str, ...] = ("1048-2019", "148-2023", "26-2026")
 
 
 def _read_json(*path: str) -> Any:
