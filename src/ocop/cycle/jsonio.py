@@ -136,6 +136,7 @@ class EvaluationDoc(_Model):
 class CertificateDoc(_Model):
     stars: int = pydantic.Field(ge=3, le=5)
     level: Level
+    score: _ScoreJson
     issued: dt.date
     expires: dt.date
     regime: str
@@ -231,6 +232,7 @@ def record_to_json(record: Record) -> str:
         else {
             "stars": cert.stars,
             "level": cert.level.value,
+            "score": score_to_json(cert.score),
             "issued": cert.issued.isoformat(),
             "expires": cert.expires.isoformat(),
             "regime": cert.regime,
@@ -362,6 +364,9 @@ def record_from_json(text: str, *, file: str | None = None) -> Result[Record | N
     if problems:
         return Result(None, tuple(problems))
     c = doc.certificate
+    cert_score = None if c is None else _score(c.score, "$.certificate.score", file, problems)
+    if problems:
+        return Result(None, tuple(problems))
     stated = Record(
         product=doc.product,
         stage=doc.stage,
@@ -375,7 +380,12 @@ def record_from_json(text: str, *, file: str | None = None) -> Result[Record | N
         certificate=None
         if c is None
         else Certificate(
-            stars=c.stars, level=c.level, issued=c.issued, expires=c.expires, regime=c.regime
+            stars=c.stars,
+            level=c.level,
+            score=cert_score if cert_score is not None else 0,
+            issued=c.issued,
+            expires=c.expires,
+            regime=c.regime,
         ),
         history=steps,
     )

@@ -464,6 +464,7 @@ def _recognize(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     w.certificate = Certificate(
         stars=stars,
         level=level,
+        score=e.score,
         issued=on,
         expires=add_months(on, regime.certificate_months),
         regime=regime.id,

@@ -301,6 +301,7 @@ class Certificate:
     Attributes:
         stars: The recognised stars (3–5).
         level: The authority that recognised them (cấp công nhận).
+        score: The council's mean score the recognition rests on.
         issued: The date of the recognition decision (quyết định công nhận).
         expires: The day it is no longer valid: 36 months after ``issued``
             (26/2026/QĐ-TTg art. 4.3; the same term under earlier regimes).
@@ -310,6 +311,7 @@ class Certificate:
 
     stars: int
     level: Level
+    score: Score
     issued: dt.date
     expires: dt.date
     regime: str

@@ -1,0 +1,141 @@
+"""``ocop cycle``: the product cycle's diagrams, and replaying a stream of events."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ocop.cli._common import (
+    InputError,
+    add_format,
+    print_json,
+    print_problems,
+    print_rows,
+    read_text,
+)
+from ocop.cycle import Plan, Record, follow
+from ocop.cycle.checks import check_definition
+from ocop.cycle.diagram import to_dot, to_mermaid
+from ocop.cycle.jsonio import read_events, record_json_schema, score_to_json
+from ocop.errors import OcopLookupError
+from ocop.problems import has_errors
+from ocop.regimes import REGIMES, get_regime
+
+__all__ = ["register"]
+
+_PLANS = {"quang-tri-2019": Plan.quang_tri_2019}
+
+
+def register(sub: Any) -> None:
+    """Add ``ocop cycle`` and its subcommands."""
+    group = sub.add_parser(
+        "cycle",
+        help="the annual product cycle: diagrams, replaying events",
+        description="The OCOP product cycle (chu trình OCOP) under each regime since 2018.",
+    )
+    group.set_defaults(group_parser=group)
+    cmds = group.add_subparsers(dest="cycle_command", metavar="COMMAND")
+
+    diagram = cmds.add_parser(
+        "diagram", help="the cycle as a Mermaid or Graphviz diagram, one per regime"
+    )
+    diagram.add_argument(
+        "--regime", help="a regime id or alias, e.g. 26-2026 (default: every regime)"
+    )
+    add_format(diagram, ("mermaid", "dot"))
+    diagram.set_defaults(handler=_diagram)
+
+    replay = cmds.add_parser(
+        "replay",
+        help="replay a JSON Lines file of events, one a line, and print each product's stage",
+    )
+    replay.add_argument("file", help="JSON Lines: one event a line ('-' for standard input)")
+    add_format(replay, ("json", "table"))
+    replay.add_argument(
+        "--plan",
+        choices=tuple(_PLANS),
+        help="warn about steps outside this plan's windows",
+    )
+    replay.set_defaults(handler=_replay)
+
+    schema = cmds.add_parser("schema", help="the JSON Schema of a product record document")
+    schema.set_defaults(handler=_schema)
+
+    check = cmds.add_parser("check", help="check the declared transition tables themselves")
+    check.set_defaults(handler=_check)
+
+
+def _diagram(args: argparse.Namespace) -> int:
+    try:
+        regimes = REGIMES if args.regime is None else (get_regime(args.regime),)
+    except OcopLookupError as exc:
+        raise InputError(str(exc)) from None
+    draw = to_mermaid if args.format == "mermaid" else to_dot
+    sys.stdout.write("\n".join(draw(r) for r in regimes))
+    return 0
+
+
+def _summary(record: Record) -> dict[str, Any]:
+    cert = record.certificate
+    last = record.last_evaluation
+    return {
+        "product": record.product,
+        "stage": record.stage.value,
+        "stars": record.stars,
+        "round": record.round,
+        "regime": record.history[-1].regime if record.history else None,
+        "score": score_to_json(last.score)
+        if last is not None
+        else (None if cert is None else score_to_json(cert.score)),
+        "certificate": None
+        if cert is None
+        else {
+            "stars": cert.stars,
+            "level": cert.level.value,
+            "issued": cert.issued.isoformat(),
+            "expires": cert.expires.isoformat(),
+        },
+        "steps": len(record.history),
+    }
+
+
+def _replay(args: argparse.Namespace) -> int:
+    text = read_text(args.file)
+    name = "<stdin>" if args.file == "-" else args.file
+    events = read_events(text, file=name)
+    plan = None if args.plan is None else _PLANS[args.plan]()
+    followed = follow(events.value, plan=plan)
+    problems = (*events.problems, *followed.problems)
+    problems = tuple(sorted(problems, key=lambda p: p.where.row or 0))
+    products = [_summary(r) for r in followed.value.values()]
+    if args.format == "json":
+        print_json({"products": products, "problems": [p.to_dict() for p in problems]})
+    else:
+        rows = [
+            (
+                p["product"],
+                p["stage"],
+                "" if p["stars"] is None else f"{p['stars']}★",
+                "" if p["score"] is None else p["score"],
+                "" if p["certificate"] is None else p["certificate"]["expires"],
+                p["regime"] or "",
+            )
+            for p in products
+        ]
+        print_rows("table", ("product", "stage", "stars", "score", "expires", "regime"), rows)
+        print_problems(problems)
+    return 1 if has_errors(problems) else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    print_json(record_json_schema())
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    problems = check_definition()
+    print_problems(problems, file=sys.stdout)
+    if not problems:
+        print(f"{len(REGIMES)} regimes: every stage reachable, no dead ends, chains complete")
+    return 1 if problems else 0

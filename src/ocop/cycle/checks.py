@@ -1,0 +1,107 @@
+"""Checks of the declared transition tables themselves (not of any product's data).
+
+Each check is a small function of one regime that returns the problems it finds;
+:func:`check_definition` runs them all over every regime. The test suite runs it, and so can
+anyone who changes a table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ocop.cycle.machine import transitions
+from ocop.cycle.model import FINAL_STAGES, EventKind, Stage
+from ocop.problems import Location, Problem
+from ocop.regimes import REGIMES, Level, Regime
+
+__all__ = ["DEFINITION_CHECKS", "check_definition"]
+
+_STAGE_OF_LEVEL = {
+    Level.COMMUNE: Stage.COMMUNE_CHECKED,
+    Level.DISTRICT: Stage.DISTRICT_EVALUATED,
+    Level.PROVINCE: Stage.PROVINCE_EVALUATED,
+    Level.NATIONAL: Stage.NATIONAL_EVALUATED,
+}
+
+
+def _problem(regime: Regime, message: str, code: str) -> Problem:
+    return Problem(code=code, message=f"{regime.id}: {message}", where=Location(code=regime.id))
+
+
+def _graph(regime: Regime) -> dict[Stage, set[Stage]]:
+    graph: dict[Stage, set[Stage]] = {}
+    for row in transitions(regime):
+        graph.setdefault(row.source, set()).update(row.targets)
+        for target in row.targets:
+            graph.setdefault(target, set())
+    return graph
+
+
+def _reachable(regime: Regime) -> set[Stage]:
+    graph = _graph(regime)
+    seen = {Stage.NEW}
+    todo = [Stage.NEW]
+    while todo:
+        for nxt in graph.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def check_reachable(regime: Regime) -> list[Problem]:
+    """Every stage of the table can be reached from ``new``."""
+    seen = _reachable(regime)
+    return [
+        _problem(regime, f"stage {stage.value} cannot be reached from new", "cycle.unreachable")
+        for stage in sorted(_graph(regime), key=lambda s: s.value)
+        if stage not in seen
+    ]
+
+
+def check_dead_ends(regime: Regime) -> list[Problem]:
+    """Every stage but the final ones has a way out."""
+    graph = _graph(regime)
+    return [
+        _problem(regime, f"stage {stage.value} has no way out", "cycle.dead_end")
+        for stage in sorted(graph, key=lambda s: s.value)
+        if not graph[stage] and stage not in FINAL_STAGES
+    ]
+
+
+def check_chain(regime: Regime) -> list[Problem]:
+    """The regime's chain is complete: each level has its stage, each level but the top
+    forwards, each scoring level evaluates, each recognising level recognises."""
+    rows = transitions(regime)
+    seen = _reachable(regime)
+    out: list[Problem] = []
+    for i, level in enumerate(regime.chain):
+        stage = _STAGE_OF_LEVEL[level]
+        if stage not in seen:
+            out.append(_problem(regime, f"no reachable stage for the {level.value}", "cycle.chain"))
+        forwards = any(r.source is stage and r.event is EventKind.FORWARD for r in rows)
+        if i + 1 < len(regime.chain) and not forwards:
+            out.append(_problem(regime, f"the {level.value} cannot forward", "cycle.chain"))
+        evaluates = any(r.event is EventKind.EVALUATE and stage in r.targets for r in rows)
+        if level in regime.scoring_levels and not evaluates:
+            out.append(_problem(regime, f"the {level.value} never evaluates", "cycle.chain"))
+    for stars, level in sorted(regime.recognises.items()):
+        stage = _STAGE_OF_LEVEL[level]
+        if not any(r.source is stage and r.event is EventKind.RECOGNIZE for r in rows):
+            out.append(
+                _problem(regime, f"the {level.value} cannot recognise {stars}★", "cycle.chain")
+            )
+    return out
+
+
+#: The checks :func:`check_definition` runs, in order.
+DEFINITION_CHECKS: tuple[Callable[[Regime], list[Problem]], ...] = (
+    check_reachable,
+    check_dead_ends,
+    check_chain,
+)
+
+
+def check_definition(regimes: tuple[Regime, ...] = REGIMES) -> tuple[Problem, ...]:
+    """Every problem of the declared tables of ``regimes`` (none when the tables are sound)."""
+    return tuple(p for regime in regimes for check in DEFINITION_CHECKS for p in check(regime))
