@@ -27,6 +27,8 @@ __all__ = ["main"]
 #: Modules that add subcommands, in the order ``ocop --help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "ocop.cli.budget",
+    "ocop.cli.criteria",
+    "ocop.cli.cycle",
     "ocop.cli.money",
     "ocop.cli.rating",
 )
