@@ -432,6 +432,12 @@ def _read(tokens: list[str], text: str) -> int:
     high = _read(left, text)
     if high == 0:
         raise OcopValueError(f"cannot read {text!r} as a number: nothing before {tokens[at]!r}")
+    if biggest < _BILLION and high >= 1000:
+        # Only "tỷ" repeats the scales before it (nghìn tỷ, triệu tỷ, tỷ tỷ).
+        raise OcopValueError(
+            f"cannot read {text!r} as a number: {' '.join(left)!r} is too big "
+            f"to come before {tokens[at]!r}"
+        )
     low = _read(right, text) if right else 0
     if low >= biggest:
         raise OcopValueError(

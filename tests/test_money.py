@@ -1,0 +1,253 @@
+"""Money: figures and words, read and written the Vietnamese way."""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ocop.errors import OcopTypeError, OcopValueError
+from ocop.money import Unit, format_amount, in_words, parse_amount, parse_words, to_dong
+
+# Readings checked against the rules of DOMAIN §5 (linh/lẻ, mốt, lăm, tư, không trăm).
+WORDS = [
+    (0, "không"),
+    (1, "một"),
+    (4, "bốn"),
+    (5, "năm"),
+    (10, "mười"),
+    (11, "mười một"),
+    (14, "mười bốn"),
+    (15, "mười lăm"),
+    (20, "hai mươi"),
+    (21, "hai mươi mốt"),
+    (24, "hai mươi tư"),
+    (25, "hai mươi lăm"),
+    (55, "năm mươi lăm"),
+    (100, "một trăm"),
+    (101, "một trăm linh một"),
+    (104, "một trăm linh bốn"),
+    (105, "một trăm linh năm"),
+    (110, "một trăm mười"),
+    (115, "một trăm mười lăm"),
+    (121, "một trăm hai mươi mốt"),
+    (1_000, "một nghìn"),
+    (1_001, "một nghìn không trăm linh một"),
+    (1_010, "một nghìn không trăm mười"),
+    (2_024, "hai nghìn không trăm hai mươi tư"),
+    (10_000, "mười nghìn"),
+    (15_000, "mười lăm nghìn"),
+    (100_000, "một trăm nghìn"),
+    (1_000_000, "một triệu"),
+    (1_000_001, "một triệu không trăm linh một"),
+    (1_000_100, "một triệu một trăm"),
+    (1_050_000_000, "một tỷ không trăm năm mươi triệu"),
+    (2_000_000_005, "hai tỷ không trăm linh năm"),
+    (6_422_000_000, "sáu tỷ bốn trăm hai mươi hai triệu"),
+    (6_422_330_000, "sáu tỷ bốn trăm hai mươi hai triệu ba trăm ba mươi nghìn"),
+    (1_000_000_000_000, "một nghìn tỷ"),
+    (1_000_000_001_000, "một nghìn tỷ không trăm linh một nghìn"),
+    (10**15, "một triệu tỷ"),
+    (10**18, "một tỷ tỷ"),
+    (-5, "âm năm"),
+]
+
+
+@pytest.mark.parametrize(("n", "words"), WORDS)
+def test_in_words_reads_numbers_as_documents_do(n: int, words: str) -> None:
+    assert in_words(n) == words
+    assert parse_words(words) == n
+
+
+def test_in_words_options() -> None:
+    assert in_words(105, linh="lẻ", dong=True, capitalize=True) == "Một trăm lẻ năm đồng"
+    assert in_words(15_000, thousand="ngàn") == "mười lăm ngàn"
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Sáu tỷ, bốn trăm hai mươi hai triệu đồng", 6_422_000_000),
+        ("sáu tỷ bốn trăm hai mươi hai triệu", 6_422_000_000),
+        ("SÁU TỶ, BỐN TRĂM HAI MƯƠI HAI TRIỆU ĐỒNG.", 6_422_000_000),
+        ("Bằng chữ: Sáu tỷ, bốn trăm hai mươi hai triệu đồng chẵn", 6_422_000_000),
+        ("một trăm lẻ năm", 105),
+        ("mười lăm ngàn", 15_000),
+        ("hai mươi bốn", 24),
+        ("hai mươi nhăm", 25),
+        ("hai mươi một", 21),
+        ("sáu tỉ", 6_000_000_000),
+        ("6 tỷ 422 triệu", 6_422_000_000),
+        ("Chƣơng", None),
+        ("một nghìn linh năm", 1_005),
+    ],
+)
+def test_parse_words_reads_what_people_write(text: str, n: int | None) -> None:
+    if n is None:
+        with pytest.raises(OcopValueError):
+            parse_words(text)
+    else:
+        assert parse_words(text) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "cannot read '' as a number: no number words in it"),
+        ("đồng", "cannot read 'đồng' as a number: no number words in it"),
+        ("sáu tỷ bánh", "cannot read 'sáu tỷ bánh' as a number: unknown word 'bánh'"),
+        ("tỷ", "cannot read 'tỷ' as a number: a part is missing"),
+        ("không tỷ", "cannot read 'không tỷ' as a number: nothing before 'tỷ'"),
+        (
+            "một triệu hai triệu",
+            "cannot read 'một triệu hai triệu' as a number: 'một triệu hai' is too big "
+            "to come before 'triệu'",
+        ),
+        (
+            "một nghìn hai nghìn",
+            "cannot read 'một nghìn hai nghìn' as a number: 'một nghìn hai' is too big "
+            "to come before 'nghìn'",
+        ),
+        (
+            "một trăm năm",
+            "cannot read 'một trăm năm' as a number: 'một trăm năm' is ambiguous: "
+            "write 'linh năm' or 'năm mươi'",
+        ),
+        ("một mươi", "cannot read 'một mươi' as a number: 'một mươi' is not a ten (say 'mười')"),
+    ],
+)
+def test_parse_words_says_what_it_cannot_read(text: str, message: str) -> None:
+    with pytest.raises(OcopValueError) as err:
+        parse_words(text)
+    assert str(err.value) == message
+
+
+@given(st.integers(min_value=0, max_value=10**18))
+def test_words_round_trip(n: int) -> None:
+    assert parse_words(in_words(n)) == n
+
+
+@given(
+    st.integers(min_value=0, max_value=10**15),
+    st.sampled_from(["linh", "lẻ"]),
+    st.sampled_from(["nghìn", "ngàn"]),
+)
+def test_words_round_trip_with_variants(n: int, linh: str, thousand: str) -> None:
+    text = in_words(n, linh=linh, thousand=thousand, dong=True, capitalize=True)
+    assert parse_words(text) == n
+    assert parse_words(text.replace(" triệu", ", triệu")) == n
+
+
+@given(st.integers(min_value=1, max_value=10**15))
+def test_words_follow_the_reading_rules(n: int) -> None:
+    words = in_words(n).split()
+    # "mốt", "tư" and "lăm" only after a ten; "linh" only after "trăm".
+    for i, w in enumerate(words):
+        if w in ("mốt", "tư"):
+            assert words[i - 1] == "mươi"
+        if w == "lăm":
+            assert words[i - 1] in ("mười", "mươi")
+        if w == "linh":
+            assert words[i - 1] == "trăm"
+    assert "một mươi" not in " ".join(words)
+
+
+def test_in_words_refuses_non_integers() -> None:
+    with pytest.raises(OcopTypeError, match="'n' must be an int of đồng"):
+        in_words(1.5)  # type: ignore[arg-type]
+    with pytest.raises(OcopTypeError):
+        in_words(True)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "dong"),
+    [
+        ("6.422.330", Unit.THOUSAND, 6_422_330_000),
+        ("6422330", Unit.THOUSAND, 6_422_330_000),
+        ("1.000 đồng", Unit.DONG, 1_000),
+        ("1.000đ", Unit.DONG, 1_000),
+        ("6.422.330.000 đồng", Unit.DONG, 6_422_330_000),
+        ("6.422.330.000 VNĐ", Unit.DONG, 6_422_330_000),
+        ("6.422,33 triệu đồng", Unit.DONG, 6_422_330_000),
+        ("6.422,33 triệu", Unit.DONG, 6_422_330_000),
+        ("6,4 tỷ đồng", Unit.DONG, 6_400_000_000),
+        ("300.000 nghìn đồng", Unit.DONG, 300_000_000),
+        ("300 000", Unit.THOUSAND, 300_000_000),
+        ("-5", Unit.DONG, -5),
+        ("0", Unit.MILLION, 0),
+    ],
+)
+def test_parse_amount(text: str, unit: Unit, dong: int) -> None:
+    assert parse_amount(text, unit) == dong
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "'' is not an amount (write it like 6.422.330 or 6.422,33)"),
+        ("abc", "'abc' is not an amount (write it like 6.422.330 or 6.422,33)"),
+        ("1.5", "'1.5' is not an amount (write it like 6.422.330 or 6.422,33)"),
+        ("6.42.330", "'6.42.330' is not an amount (write it like 6.422.330 or 6.422,33)"),
+        ("1,5", "'1,5' is not a whole number of đồng in đồng"),
+        ("1,0005 nghìn đồng", "'1,0005 nghìn đồng' is not a whole number of đồng in nghìn đồng"),
+    ],
+)
+def test_parse_amount_refuses(text: str, message: str) -> None:
+    with pytest.raises(OcopValueError) as err:
+        parse_amount(text)
+    assert str(err.value) == message
+
+
+@pytest.mark.parametrize(
+    ("dong", "unit", "places", "text"),
+    [
+        (6_422_330_000, Unit.DONG, None, "6.422.330.000 đồng"),
+        (6_422_330_000, Unit.THOUSAND, None, "6.422.330 nghìn đồng"),
+        (6_422_330_000, Unit.MILLION, None, "6.422,33 triệu đồng"),
+        (6_422_330_000, Unit.MILLION, 2, "6.422,33 triệu đồng"),
+        (6_422_330_000, Unit.MILLION, 0, "6.422 triệu đồng"),
+        (6_422_500_000, Unit.MILLION, 0, "6.423 triệu đồng"),
+        (6_422_330_000, Unit.BILLION, 1, "6,4 tỷ đồng"),
+        (-1_500, Unit.DONG, None, "-1.500 đồng"),
+        (0, Unit.MILLION, None, "0 triệu đồng"),
+    ],
+)
+def test_format_amount(dong: int, unit: Unit, places: int | None, text: str) -> None:
+    assert format_amount(dong, unit, places=places) == text
+
+
+def test_format_amount_rounding_is_explicit() -> None:
+    assert format_amount(6_422_500_000, Unit.MILLION, places=0, rounding=ROUND_DOWN) == (
+        "6.422 triệu đồng"
+    )
+
+
+@given(st.integers(min_value=-(10**15), max_value=10**15), st.sampled_from(list(Unit)))
+def test_format_then_parse_is_exact(dong: int, unit: Unit) -> None:
+    assert parse_amount(format_amount(dong, unit)) == dong
+
+
+def test_to_dong_refuses_floats_and_fractions_of_a_dong() -> None:
+    assert to_dong(Decimal("6422.33"), Unit.MILLION) == 6_422_330_000
+    with pytest.raises(OcopTypeError):
+        to_dong(1.5)  # type: ignore[arg-type]
+    with pytest.raises(OcopValueError, match="not a whole number of đồng"):
+        to_dong(Decimal("0.5"))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("1.000 đồng", Unit.THOUSAND),
+        ("nghìn đồng", Unit.THOUSAND),
+        ("triệu đồng", Unit.MILLION),
+        ("tỷ đồng", Unit.BILLION),
+        ("đồng", Unit.DONG),
+        ("thousand", Unit.THOUSAND),
+    ],
+)
+def test_unit_names(text: str, unit: Unit) -> None:
+    assert Unit.parse(text) is unit
+    assert Unit.parse(unit.header) is unit
