@@ -20,6 +20,7 @@ from ocop.rating.certificates import (
     recognise,
     revoking_level,
 )
+from ocop.rating.classification import ProductSet, product_set, product_sets
 from ocop.rating.classify import (
     MemberTotal,
     Rating,
@@ -34,6 +35,7 @@ from ocop.rating.criteria import (
     CriteriaSet,
     Criterion,
     Group,
+    Heading,
     Option,
     Part,
     Sheet,
@@ -57,6 +59,7 @@ from ocop.rating.scoring import (
     exact_mean,
     format_score,
 )
+from ocop.rating.validate import validate_criteria_set, validate_sheet
 
 __all__ = [
     "NONE_MET",
@@ -68,12 +71,14 @@ __all__ = [
     "Criterion",
     "FilingTiming",
     "Group",
+    "Heading",
     "MarkRule",
     "MarksBasis",
     "MemberTotal",
     "Option",
     "Part",
     "ProductCode",
+    "ProductSet",
     "Rating",
     "Recognition",
     "Revocation",
@@ -98,9 +103,13 @@ __all__ = [
     "format_score",
     "get_criteria_set",
     "load_json_object",
+    "product_set",
+    "product_sets",
     "rate",
     "rate_json",
     "recognise",
     "revoking_level",
     "stars_for",
+    "validate_criteria_set",
+    "validate_sheet",
 ]

@@ -1,0 +1,199 @@
+"""``ocop criteria``: the national criteria sets and their scoring sheets.
+
+- ``ocop criteria list [--format table|json|csv]`` — every shipped set: id, alias, dates,
+  number of sheets, legal reference.
+- ``ocop criteria show ID SHEET [--format table|json]`` — one scoring sheet: its parts,
+  groups, criteria and numbered options with their points and minimum-for-stars marks.
+
+An unknown set or sheet is a usage error (exit 2) whose message names the known ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ocop.cli._common import InputError, add_format, print_json, print_rows
+from ocop.errors import OcopLookupError
+from ocop.rating.criteria import CriteriaSet, Criterion, Sheet
+from ocop.rating.registry import criteria_sets, get_criteria_set
+
+__all__ = ["criteria_set_to_json", "register", "sheet_to_json"]
+
+
+def register(sub: Any) -> None:
+    """Add ``criteria list`` and ``criteria show`` to the ``ocop`` subcommands."""
+    group = sub.add_parser(
+        "criteria",
+        help="the national criteria sets (Bộ tiêu chí) and their scoring sheets",
+        description="The national OCOP criteria sets and their scoring sheets.",
+    )
+    group.set_defaults(group_parser=group)
+    commands = group.add_subparsers(dest="criteria_command", metavar="COMMAND")
+
+    listing = commands.add_parser(
+        "list",
+        help="list the criteria sets",
+        description="List the shipped criteria sets with their dates and legal references.",
+    )
+    add_format(listing, ("table", "json", "csv"))
+    listing.set_defaults(handler=run_list)
+
+    show = commands.add_parser(
+        "show",
+        help="print one scoring sheet",
+        description=(
+            "Print one scoring sheet: parts, groups, criteria and numbered options with "
+            "their points and minimum-for-stars marks."
+        ),
+    )
+    show.add_argument("id", metavar="ID", help="the set's decision id or alias, e.g. 26-2026")
+    show.add_argument("sheet", metavar="SHEET", help="the sheet (product set) number, e.g. 1")
+    add_format(show, ("table", "json"))
+    show.set_defaults(handler=run_show)
+
+
+def criteria_set_to_json(cs: CriteriaSet) -> dict[str, Any]:
+    """One line of ``criteria list --format json``."""
+    return {
+        "id": cs.id,
+        "alias": cs.alias,
+        "title": cs.title,
+        "effective_from": cs.effective_from.isoformat(),
+        "effective_until": None if cs.effective_until is None else cs.effective_until.isoformat(),
+        "lapses_on": None if cs.lapses_on is None else cs.lapses_on.isoformat(),
+        "sheets": cs.sheet_count,
+        "part_max": dict(cs.part_max),
+        "legal_ref": cs.legal_ref,
+    }
+
+
+def _criterion_json(c: Criterion) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": c.code,
+        "title": c.title,
+        "max": c.max,
+        "options": [
+            {"number": o.number, "text": o.text, "points": o.points, "stars": o.stars}
+            | ({"case": o.case} if o.case is not None else {})
+            for o in c.options
+        ],
+    }
+    if c.implicit_options:
+        out["implicit_options"] = True
+    if c.title_stars is not None:
+        out["title_stars"] = c.title_stars
+    for key in ("requirements", "notes", "conditions"):
+        value = getattr(c, key)
+        if value:
+            out[key] = list(value)
+    return out
+
+
+def sheet_to_json(cs: CriteriaSet, sheet: Sheet) -> dict[str, Any]:
+    """The document ``criteria show --format json`` prints."""
+    return {
+        "id": cs.id,
+        "sheet": sheet.number,
+        "title": sheet.title,
+        "legal_ref": sheet.legal_ref,
+        "max": sheet.max,
+        "parts": [
+            {
+                "code": p.code,
+                "title": p.title,
+                "max": p.max,
+                "groups": [
+                    {
+                        "code": g.code,
+                        "title": g.title,
+                        "max": g.max,
+                        "criteria": [_criterion_json(c) for c in g.criteria],
+                    }
+                    for g in p.groups
+                ],
+            }
+            for p in sheet.parts
+        ],
+        "rejection_grounds": list(sheet.rejection_grounds),
+        "source_notes": [
+            {"where": n.where, "text": n.text, "resolved": n.resolved} for n in sheet.source_notes
+        ],
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    sets = criteria_sets()
+    header = ("id", "alias", "effective_from", "effective_until", "sheets", "parts", "title")
+    rows = [
+        (
+            cs.id,
+            cs.alias,
+            cs.effective_from.isoformat(),
+            "" if cs.effective_until is None else cs.effective_until.isoformat(),
+            cs.sheet_count,
+            "/".join(f"{k} {v}" for k, v in cs.part_max.items()),
+            cs.title,
+        )
+        for cs in sets
+    ]
+    print_rows(
+        args.format,
+        header,
+        rows,
+        right=(4,),
+        to_json=lambda: [criteria_set_to_json(cs) for cs in sets],
+    )
+    return 0
+
+
+def _lookup(key: str, sheet_arg: str) -> tuple[CriteriaSet, Sheet]:
+    try:
+        cs = get_criteria_set(key)
+    except OcopLookupError as exc:
+        raise InputError(str(exc).strip("'\"")) from None
+    try:
+        number = int(sheet_arg.strip())
+    except ValueError:
+        raise InputError(
+            f"sheet must be a number, got {sheet_arg!r} ({cs.id} has sheets {_sheet_list(cs)})"
+        ) from None
+    try:
+        return cs, cs.sheet(number)
+    except OcopLookupError as exc:
+        raise InputError(str(exc).strip("'\"")) from None
+
+
+def _sheet_list(cs: CriteriaSet) -> str:
+    numbers = cs.sheet_numbers
+    if numbers == tuple(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(str(n) for n in numbers)
+
+
+def _table(cs: CriteriaSet, sheet: Sheet) -> str:
+    lines = [f"{cs.id}, phiếu {sheet.number}: {sheet.title}", sheet.legal_ref, ""]
+    for part in sheet.parts:
+        lines.append(f"Phần {part.code}: {part.title} ({part.max})")
+        for group in part.groups:
+            lines.append(f"  {group.code}. {group.title} ({group.max})")
+            for crit in group.criteria:
+                if crit.code != group.code:
+                    lines.append(f"    {crit.code}. {crit.title} ({crit.max})")
+                pad = "      " if crit.code != group.code else "    "
+                for opt in crit.options:
+                    mark = f" {'*' * opt.stars}" if opt.stars else ""
+                    case = f"[{opt.case[:2].strip()}] " if opt.case else ""
+                    lines.append(f"{pad}{opt.number}. {case}{opt.text} = {opt.points}{mark}")
+    lines.append(f"Tổng: {sheet.max}")
+    return "\n".join(lines)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    cs, sheet = _lookup(args.id, args.sheet)
+    if args.format == "json":
+        print_json(sheet_to_json(cs, sheet))
+    else:
+        sys.stdout.write(_table(cs, sheet) + "\n")
+    return 0
