@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 import attrs
 
+from ocop.errors import OcopValueError
 from ocop.problems import Location, Problem, Result
 from ocop.rating.council import CouncilRules, MarksBasis, check_quorum
 from ocop.rating.scoring import (
@@ -30,7 +31,6 @@ from ocop.rating.scoring import (
     MarkRule,
     ScoringTable,
     check_assessment,
-    exact_mean,
     format_score,
 )
 from ocop.regimes import band_stars
@@ -240,15 +240,35 @@ def _unmet_for(
 def classify(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Rating:
     """Score and classify a valid assessment (see :func:`rate` for one that checks first).
 
-    Assumes every member's choices are complete and in range
-    (:func:`~ocop.rating.scoring.check_assessment`); the council's rules choose which answers
-    the marks are judged on. A ``KeyError`` means the choices were not checked.
+    The council's rules choose which answers the marks are judged on.
+
+    Raises:
+        OcopValueError: A member's choices are not complete and in range, or there are no
+            members (:func:`~ocop.rating.scoring.check_assessment` says why).
     """
     table = ScoringTable.for_sheet(assessment.sheet)
+    totals = [table.try_total(m.choices) for m in assessment.members]
+    if None in totals or not totals or not _agreed_ok(table, assessment):
+        problems = check_assessment(assessment)
+        raise OcopValueError(
+            "the assessment is not valid; check it first:\n"
+            + "\n".join(map(Problem.render, problems))
+        )
+    return _classify(assessment, rules, table, totals)  # type: ignore[arg-type]
+
+
+def _agreed_ok(table: ScoringTable, assessment: Assessment) -> bool:
+    return assessment.agreed is None or table.try_total(assessment.agreed) is not None
+
+
+def _classify(
+    assessment: Assessment, rules: CouncilRules, table: ScoringTable, totals: Sequence[int]
+) -> Rating:
     members = tuple(
-        MemberTotal(member=m.member, total=table.total(m.choices)) for m in assessment.members
+        MemberTotal(member=m.member, total=t)
+        for m, t in zip(assessment.members, totals, strict=True)
     )
-    mean = exact_mean(m.total for m in members)
+    mean = Fraction(sum(totals), len(totals))
     band = band_stars(mean)
     marks = [m for m in table.marks if m.stars <= band]
     unmet: list[UnmetMark] = []
@@ -323,8 +343,17 @@ def rate(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Result
     than the rules allow, a missing quorum or chair. A rating that comes with errors (e.g.
     a spread over the limit) is shown for the council's discussion, not to be recognised.
     """
-    problems = check_assessment(assessment)
-    if problems:
-        return Result(None, tuple(problems))
-    rating = classify(assessment, rules)
+    table = ScoringTable.for_sheet(assessment.sheet)
+    totals = [table.try_total(m.choices) for m in assessment.members]
+    names = {m.member for m in assessment.members}
+    if (
+        None in totals
+        or not totals
+        or len(names) != len(totals)
+        or not _agreed_ok(table, assessment)
+    ):
+        problems = check_assessment(assessment)
+        if problems:
+            return Result(None, tuple(problems))
+    rating = _classify(assessment, rules, table, totals)  # type: ignore[arg-type]
     return Result(rating, tuple(_check_rules(assessment, rating, rules)))

@@ -198,17 +198,22 @@ class ScoringTable:
 
     def is_complete(self, choices: Mapping[str, Choice]) -> bool:
         """``True`` when ``choices`` names every criterion, nothing else, each in range."""
-        if choices.keys() != self._code_set:
-            return False
-        return all(map(operator.contains, self.points, map(choices.__getitem__, self.codes)))
+        return self.try_total(choices) is not None
 
     def vector(self, choices: Mapping[str, Choice]) -> tuple[Choice, ...]:
         """The choices in sheet order (``KeyError`` when one is missing)."""
         return tuple(map(choices.__getitem__, self.codes))
 
-    def total(self, choices: Mapping[str, Choice]) -> int:
-        """The points of a complete, in-range set of choices (check with :meth:`is_complete`)."""
-        return sum(map(operator.getitem, self.points, map(choices.__getitem__, self.codes)))
+    def try_total(self, choices: Mapping[str, Choice]) -> int | None:
+        """The points of ``choices``, or ``None`` when they are not complete and in range
+        (:meth:`check_choices` then says why)."""
+        # The hot path of scoring: every step runs in C over the whole sheet.
+        if choices.keys() != self._code_set or bool in set(map(type, choices.values())):
+            return None
+        try:
+            return sum(map(operator.getitem, self.points, map(choices.__getitem__, self.codes)))
+        except (KeyError, TypeError):
+            return None
 
     def check_choices(
         self, choices: Mapping[str, Choice], *, path: str = "$.choices"
