@@ -539,7 +539,7 @@ def _expire(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
                 f"its re-evaluation is pending, until {until.isoformat()} at most "
                 "(26/2026/QĐ-TTg art. 12.3)"
             )
-        return f"the certificate is valid until {until.isoformat()}"
+        return f"the certificate expires on {until.isoformat()}, not before"
     w.certificate = None
     w.close_round()
     w.stage = S.EXPIRED
@@ -612,11 +612,17 @@ def _apply(w: _Work, ev: Event, on: dt.date) -> tuple[Regime | None, str | None]
         return None, str(exc)
     found = _TABLE.get((regime.id, w.stage, ev.kind))
     if found is None:
-        return (
-            regime,
-            f"cannot {ev.kind.value} a product at stage {w.stage.value} under {regime.id}",
-        )
+        return regime, _not_allowed(w.stage, ev, regime)
     return regime, found[0](w, ev, on, regime)
+
+
+def _not_allowed(stage: Stage, ev: Event, regime: Regime) -> str:
+    if ev.kind is K.EVALUATE and ev.level is _C and _C in regime.chain:
+        return (
+            f"the commune does not score products under {regime.id}: it checks the dossier "
+            "(art. 7.2)"
+        )
+    return f"cannot {ev.kind.value} a product at stage {stage.value} under {regime.id}"
 
 
 def advance(
@@ -812,7 +818,7 @@ def replay(history: Iterable[Step], *, product: str) -> Record:
         regime = _rules(w.filed_regime, on)
         found = table.get((regime.id, w.stage, step.event.kind))
         refusal = (
-            f"cannot {step.event.kind.value} a product at stage {w.stage.value}"
+            _not_allowed(w.stage, step.event, regime)
             if found is None
             else found[0](w, step.event, on, regime)
         )
