@@ -234,7 +234,8 @@ def parse_sheet(
                 else:
                     crit = new_criterion(group["code"], group["title"], group["max"])
                     crit["direct"] = True
-                    crit["notes"] = group.pop("pending", [])
+                    for pending in group.pop("pending", []):
+                        file_text(crit, pending, notes)
                     group["criteria"].append(crit)
             text, stars, after = parse_mark(text, crit["code"], notes)
             if after:
@@ -330,15 +331,7 @@ def parse_sheet(
         if crit is None:
             group.setdefault("pending", []).append(text)
             continue
-        if text.startswith("Yêu cầu:"):
-            crit["requirements"].append(text.removeprefix("Yêu cầu:").strip())
-        elif text.startswith(("Chỉ áp dụng", "Lựa chọn một")):
-            crit["conditions"].append(text)
-        elif text.startswith(("Ghi chú:", "Chú ý:")):
-            crit["notes"].append(re.sub(r"^(Ghi chú|Chú ý):\s*", "", text))
-        else:
-            crit["notes"].append(text)
-            notes.add(crit["code"], f"unlabelled text kept as a note: {text!r}")
+        file_text(crit, text, notes)
 
     if stated_total != 100:
         notes.add("total", f"the sheet's stated total is {stated_total}, not 100", resolved=False)
@@ -363,6 +356,20 @@ def parse_sheet(
         "parts": [finish_part(p, notes) for p in parts],
         "source_notes": notes.items,
     }
+
+
+def file_text(crit: dict[str, Any], text: str, notes: Notes) -> None:
+    """Attach a text line to the criterion's requirements, conditions or notes."""
+    if text.startswith("Yêu cầu:"):
+        crit["requirements"].append(text.removeprefix("Yêu cầu:").strip())
+    elif text.startswith(("Chỉ áp dụng", "Lựa chọn một")):
+        crit["conditions"].append(text)
+    elif text.startswith(("Ghi chú:", "Chú ý:")):
+        crit["notes"].append(re.sub(r"^(Ghi chú|Chú ý):\s*", "", text))
+    else:
+        crit["notes"].append(text)
+        if not text.startswith("Áp dụng bắt buộc"):
+            notes.add(crit["code"], f"unlabelled text kept as a note: {text!r}")
 
 
 def new_criterion(code: str, title: str, mx: int) -> dict[str, Any]:
