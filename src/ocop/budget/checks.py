@@ -106,6 +106,8 @@ def check_parents(ctx: CheckContext) -> Iterator[Problem]:
         wanted = line.implied_parent
         if wanted is None:
             continue
+        if line.parent is None and line.code is not None and not _CODE.match(line.code):
+            continue  # reported as malformed; its prefix means nothing
         if wanted.rstrip(".") not in codes:
             field = "parent" if line.parent is not None else "code"
             yield Problem(
@@ -259,6 +261,12 @@ CHECKS: tuple[Check, ...] = (
 
 
 def check(budget: Budget, *, checks: tuple[Check, ...] = CHECKS) -> tuple[Problem, ...]:
-    """Run every check on ``budget`` and return every problem found."""
+    """Run every check on ``budget`` and return every problem found, in table order.
+
+    Problems are ordered by the row they are on (those of the whole budget last), and by
+    check within a row.
+    """
     ctx = CheckContext.of(budget)
-    return tuple(p for c in checks for p in c(ctx))
+    found = [p for c in checks for p in c(ctx)]
+    big = float("inf")
+    return tuple(sorted(found, key=lambda p: big if p.where.row is None else p.where.row))
