@@ -1,0 +1,152 @@
+"""``ocop criteria list`` and ``ocop criteria show``: shapes, formats, refusals."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from ocop.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(["criteria", *argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "list", "--format", "json")
+    assert (status, err) == (0, "")
+    data = json.loads(out)
+    assert [(d["id"], d["effective_from"], d["sheets"]) for d in data] == [
+        ("1048/QĐ-TTg", "2019-08-21", 1),
+        ("148/QĐ-TTg", "2023-02-24", 26),
+        ("26/2026/QĐ-TTg", "2026-05-22", 26),
+    ]
+    for d in data:
+        assert {"id", "alias", "title", "effective_from", "effective_until", "sheets"} <= set(d)
+        assert d["legal_ref"].startswith("Quyết định ")
+    assert data[1]["effective_until"] == "2026-05-22"
+    assert data[1]["lapses_on"] == "2026-07-21"
+    assert data[2]["effective_until"] is None
+
+
+def test_list_csv_and_table(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "list", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert status == 0
+    assert rows[0] == [
+        "id", "alias", "effective_from", "effective_until", "sheets", "parts", "title",
+    ]  # fmt: skip
+    assert rows[3][:6] == ["26/2026/QĐ-TTg", "26-2026", "2026-05-22", "", "26", "A 40/B 25/C 35"]
+    status, out, _ = run(capsys, "list")
+    assert status == 0
+    assert out.splitlines()[0].split()[:5] == [
+        "id", "alias", "effective_from", "effective_until", "sheets",
+    ]  # fmt: skip
+    assert "1048-2019" in out
+
+
+def _shape(doc: dict[str, object]) -> None:
+    assert {"id", "sheet", "title", "parts"} <= set(doc)
+    for part in doc["parts"]:  # type: ignore[attr-defined]
+        assert {"code", "title", "max", "groups"} <= set(part)
+        for group in part["groups"]:
+            assert {"code", "title", "max", "criteria"} <= set(group)
+            for crit in group["criteria"]:
+                assert {"code", "title", "max", "options"} <= set(crit)
+                numbers = [o["number"] for o in crit["options"]]
+                assert numbers == list(range(1, len(numbers) + 1))
+                for opt in crit["options"]:
+                    assert {"number", "text", "points", "stars"} <= set(opt)
+                    assert opt["stars"] in (None, 3, 4, 5)
+                    assert isinstance(opt["points"], int)
+
+
+@pytest.mark.parametrize(
+    ("key", "sheet"), [("26-2026", "1"), ("26/2026/QĐ-TTg", "26"), ("148-2023", "11"),
+                       ("1048/qđ-ttg", "1")],
+)  # fmt: skip
+def test_show_json_shape(capsys: pytest.CaptureFixture[str], key: str, sheet: str) -> None:
+    status, out, err = run(capsys, "show", key, sheet, "--format", "json")
+    assert (status, err) == (0, "")
+    doc = json.loads(out)
+    _shape(doc)
+    assert doc["sheet"] == int(sheet)
+
+
+def test_show_json_content(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "show", "26-2026", "1", "--format", "json")
+    doc = json.loads(out)
+    assert (doc["id"], doc["sheet"], doc["title"]) == (
+        "26/2026/QĐ-TTg",
+        1,
+        "Rau, củ, quả, hạt tươi",
+    )
+    assert [(p["code"], p["max"]) for p in doc["parts"]] == [("A", 40), ("B", 25), ("C", 35)]
+    group1 = doc["parts"][0]["groups"][0]
+    assert (group1["code"], group1["title"], group1["max"]) == ("1", "TỔ CHỨC SẢN XUẤT", 18)
+    c13 = group1["criteria"][2]
+    assert c13["code"] == "1.3"
+    assert [(o["number"], o["points"], o["stars"]) for o in c13["options"]] == [
+        (1, 1, None),
+        (2, 2, None),
+        (3, 3, 5),
+    ]
+    c24 = doc["parts"][0]["groups"][1]["criteria"][3]
+    assert c24["code"] == "2.4"
+    assert [(o["number"], o["points"]) for o in c24["options"]] == [(1, 0), (2, 1)]
+    c7 = doc["parts"][2]["groups"][1]["criteria"][0]
+    assert (c7["code"], c7["max"]) == ("7", 3)
+
+
+def test_show_table(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", "26-2026", "1")
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[0] == "26/2026/QĐ-TTg, phiếu 1: Rau, củ, quả, hạt tươi"
+    assert "Phần A: SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40)" in lines
+    assert (
+        "    2.4. Ghi nhãn hàng hóa có sử dụng song ngữ "
+        "(Việt - Anh hoặc ngôn ngữ nước ngoài khác) (1)"
+    ) in lines
+    assert "      2. Đạt = 1" in lines
+    assert lines[-1] == "Tổng: 100"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["show", "27-2027", "1"],
+            "ocop: no criteria set '27-2027' (known: 1048/QĐ-TTg (1048-2019), 148/QĐ-TTg "
+            "(148-2023), 26/2026/QĐ-TTg (26-2026))\n",
+        ),
+        (["show", "26-2026", "27"], "ocop: 26/2026/QĐ-TTg has no sheet 27 (sheets: 1–26)\n"),
+        (["show", "26-2026", "0"], "ocop: 26/2026/QĐ-TTg has no sheet 0 (sheets: 1–26)\n"),
+        (["show", "1048-2019", "2"], "ocop: 1048/QĐ-TTg has no sheet 2 (sheets: 1)\n"),
+        (
+            ["show", "148-2023", "một"],
+            "ocop: sheet must be a number, got 'một' (148/QĐ-TTg has sheets 1–26)\n",
+        ),
+    ],
+)
+def test_unknown_set_or_sheet_exits_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out, err) == (2, "", message)
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["criteria"]) == 2
+    with pytest.raises(SystemExit) as info:
+        main(["criteria", "show", "26-2026"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit) as info:
+        main(["criteria", "list", "--format", "xml"])
+    assert info.value.code == 2
+    capsys.readouterr()
