@@ -185,7 +185,7 @@ def _message(err: Mapping[str, Any]) -> str:
         return "unknown field"
     msg = str(err.get("msg", "invalid value"))
     text = msg[:1].lower() + msg[1:]
-    if "input" in err and kind not in ("model_type", "dict_type", "list_type"):
+    if "input" in err:
         text += f" (got {json.dumps(err['input'], ensure_ascii=False)[:60]})"
     return text
 

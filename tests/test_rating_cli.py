@@ -1,0 +1,297 @@
+"""``ocop rate``: outputs, every problem located, exit statuses, never a traceback."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ocop.cli import main
+from ocop.rating import assessment_schema
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "tutorials" / "assessment.json"
+
+
+def example() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    return data
+
+
+def run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], doc: object, *args: str
+) -> tuple[int, str, str]:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    status = main(["rate", str(path), *args])
+    out, err = capsys.readouterr()
+    return status, out, err.replace(str(path), "a.json")
+
+
+TABLE = """\
+Bưởi da xanh Mỹ Thạnh — 26/2026/QĐ-TTg, sheet 1 (Rau, củ, quả, hạt tươi)
+
+member         total
+-------------  -----
+Nguyễn Văn An     74
+Trần Thị Bình     73
+Lê Minh Châu      75
+Phạm Thu Dung     75
+Hoàng Văn Em      72
+
+mean:  73.8
+band:  4★
+stars: 3★
+
+minimum marks not met (judged on the council's agreed answers):
+  2.3 needs option 3 for 4★, chose 2
+"""
+
+
+def test_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rate", str(EXAMPLE)]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == (TABLE, "")
+
+
+def test_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rate", str(EXAMPLE), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out == {
+        "product": "Bưởi da xanh Mỹ Thạnh",
+        "criteria": "26/2026/QĐ-TTg",
+        "sheet": 1,
+        "members": [
+            {"name": "Nguyễn Văn An", "total": 74},
+            {"name": "Trần Thị Bình", "total": 73},
+            {"name": "Lê Minh Châu", "total": 75},
+            {"name": "Phạm Thu Dung", "total": 75},
+            {"name": "Hoàng Văn Em", "total": 72},
+        ],
+        "mean": "73.8",
+        "mean_exact": "369/5",
+        "mean_is_exact": True,
+        "spread": 3,
+        "band_stars": 4,
+        "stars": 3,
+        "marks_on": "agreed",
+        "unmet": [
+            {
+                "code": "2.3",
+                "stars": 4,
+                "required": 3,
+                "chosen": 2,
+                "member": None,
+                "message": "2.3 needs option 3 for 4★, chose 2",
+            }
+        ],
+        "problems": [],
+    }
+
+
+def test_each_member_rules_and_an_inexact_mean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = example()
+    doc["members"] = doc["members"][:3]
+    doc["council_size"] = 4
+    doc["rules"] = {"marks_on": "each_member"}
+    doc["members"][2]["choices"]["3.5"] = 1
+    status, out, err = run(tmp_path, capsys, doc, "--format", "json")
+    assert (status, err) == (0, "")
+    got = json.loads(out)
+    assert (got["mean"], got["mean_exact"], got["mean_is_exact"]) == ("73.66", "221/3", False)
+    assert [u["message"] for u in got["unmet"]] == [
+        "2.3 needs option 3 for 4★, Nguyễn Văn An chose 2",
+        "2.3 needs option 3 for 4★, Trần Thị Bình chose 2",
+        "3.5 needs option 2 for 4★, Lê Minh Châu chose 1",
+    ]
+    status, out, err = run(tmp_path, capsys, doc)
+    assert "mean:  73.66 (exactly 221/3)" in out
+    assert "minimum marks not met (judged on each member's sheet):" in out
+
+
+def test_agreed_answers_given_in_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = example()
+    doc["agreed"] = doc["members"][0]["choices"] | {"2.3": 3}
+    status, out, _ = run(tmp_path, capsys, doc, "--format", "json")
+    assert status == 0
+    assert (json.loads(out)["stars"], json.loads(out)["unmet"]) == (4, [])
+
+
+def test_every_choice_problem_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = example()
+    doc["members"][0]["choices"]["1.9"] = 1
+    doc["members"][1]["choices"]["2.3"] = 4
+    doc["members"][2]["choices"]["4.1"] = "3"
+    del doc["members"][3]["choices"]["7"]
+    del doc["members"][3]["choices"]["12"]
+    doc["members"][4]["choices"]["5.1"] = None  # none met: fine
+    status, out, err = run(tmp_path, capsys, doc)
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [
+        'a.json: $.members[0].choices["1.9"]: sheet 1 of 26/2026/QĐ-TTg has no criterion '
+        "'1.9' [rating.unknown_criterion]",
+        'a.json: $.members[1].choices["2.3"]: criterion 2.3 has options 1–3 (0 or null: none '
+        "met); got 4 [rating.option_range]",
+        'a.json: $.members[2].choices["4.1"]: criterion 4.1: the choice must be an option '
+        "number or null (got '3') [rating.option_type]",
+        "a.json: $.members[3].choices: no choice for 2 criteria: 7, 12 [rating.missing_criteria]",
+    ]
+
+
+def test_spread_and_quorum(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = example()
+    doc["council_size"] = 9
+    low = doc["members"][4]["choices"]
+    for code in ("4.3", "5.1", "9", "10"):
+        low[code] = 1
+    status, out, err = run(tmp_path, capsys, doc, "--format", "json")
+    assert status == 1
+    assert err.splitlines() == [
+        "a.json: $.members: members' totals differ by 15 points (Lê Minh Châu 75, Hoàng Văn "
+        "Em 60); the council's rules allow at most 10: discuss and score again [rating.spread]",
+        "a.json: $.members: 5 of 9 members scored; the quorum is 7 (3/4 of the members) "
+        "[rating.quorum]",
+    ]
+    got = json.loads(out)
+    assert got["mean"] == "71.4"  # shown for the council's discussion
+    assert [p["code"] for p in got["problems"]] == ["rating.spread", "rating.quorum"]
+
+
+def test_unknown_criteria_set_and_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = example()
+    doc["criteria"] = "27/2027/QĐ-TTg"
+    status, _, err = run(tmp_path, capsys, doc)
+    assert status == 1
+    assert err == (
+        "a.json: $.criteria: no criteria set '27/2027/QĐ-TTg' (known: 1048/QĐ-TTg (1048-2019), "
+        "148/QĐ-TTg (148-2023), 26/2026/QĐ-TTg (26-2026)) [rating.criteria_set]\n"
+    )
+    doc["criteria"] = "26-2026"
+    doc["sheet"] = 27
+    status, _, err = run(tmp_path, capsys, doc)
+    assert status == 1
+    assert err == "a.json: $.sheet: 26/2026/QĐ-TTg has no sheet 27 (sheets: 1–26) [rating.sheet]\n"
+
+
+def test_shape_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc: dict[str, Any] = {
+        "criteria": 26,
+        "sheet": "1",
+        "members": [{"choices": []}, {"name": "An", "choices": {}, "role": "x"}],
+        "rules": {"quorum": "three quarters", "marks_on": "median"},
+        "colour": "green",
+    }
+    status, out, err = run(tmp_path, capsys, doc)
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [
+        "a.json: $.criteria: input should be a valid string (got 26) [rating.document]",
+        'a.json: $.sheet: input should be a valid integer (got "1") [rating.document]',
+        "a.json: $.rules.quorum: string should match pattern '^\\s*\\d+\\s*/\\s*\\d+\\s*$' "
+        '(got "three quarters") [rating.document]',
+        "a.json: $.rules.marks_on: input should be 'agreed' or 'each_member' (got \"median\") "
+        "[rating.document]",
+        "a.json: $.members[0].name: required field is missing [rating.document]",
+        "a.json: $.members[0].choices: input should be a valid dictionary (got []) "
+        "[rating.document]",
+        "a.json: $.members[1].role: unknown field [rating.document]",
+        "a.json: $.colour: unknown field [rating.document]",
+    ]
+
+
+def test_a_quorum_above_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = example() | {"rules": {"quorum": "5/4"}}
+    status, _, err = run(tmp_path, capsys, doc)
+    assert status == 1
+    assert err == (
+        "a.json: $.rules.quorum: the quorum must be a share above 0 and at most 1 "
+        "(got '5/4') [rating.document]\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n", "the file is empty"),
+        (b'{"criteria": ', "not JSON: Expecting value (line 1, column 14)"),
+        (b"[1, 2]", "the assessment must be a JSON object {...}, not an array"),
+        (b'"x"', "the assessment must be a JSON object {...}, not a string"),
+        (b'{"product": "B\xfb"}', "not UTF-8 text (byte 15); save the file as UTF-8"),
+        (b"\x00\x01", "this is a binary file, not UTF-8 text"),
+    ],
+)
+def test_unusable_input_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    path = tmp_path / "a.json"
+    path.write_bytes(content)
+    assert main(["rate", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"ocop: {path}: {message}\n")
+
+
+def test_missing_file_and_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rate", str(tmp_path / "nope.json")]) == 2
+    assert capsys.readouterr().err == f"ocop: {tmp_path / 'nope.json'}: no such file\n"
+    assert main(["rate", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"ocop: {tmp_path}: is a directory, not a file\n"
+    assert main(["rate"]) == 2
+    assert capsys.readouterr().err == "ocop: rate: give the assessment FILE (or --schema)\n"
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rate", "--schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema == assessment_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(example(), schema)
+    bad = copy.deepcopy(example())
+    bad["members"][0]["choices"]["1.1"] = "3"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 200) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_never_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: st.DataObject
+) -> None:
+    doc: Any = example()
+    # Damage the example in one to three places with arbitrary JSON.
+    for _ in range(data.draw(st.integers(1, 3))):
+        where = data.draw(st.sampled_from(["root", "member", "choice", "rules"]))
+        value = data.draw(json_values)
+        if where == "root":
+            key = data.draw(st.sampled_from(["criteria", "sheet", "members", "agreed", "x"]))
+            doc[key] = value
+        elif where == "member" and isinstance(doc.get("members"), list) and doc["members"]:
+            member = doc["members"][0]
+            if isinstance(member, dict):
+                member[data.draw(st.sampled_from(["name", "chair", "choices"]))] = value
+        elif where == "choice":
+            code = data.draw(st.sampled_from(["1.1", "7", "9.9"]))
+            with contextlib.suppress(TypeError, KeyError, IndexError):
+                doc["members"][-1]["choices"][code] = value
+        else:
+            doc["rules"] = value
+    status, _, err = run(tmp_path, capsys, doc, "--format", "json")
+    assert status in (0, 1)
+    assert "Traceback" not in err
+    assert "internal error" not in err
