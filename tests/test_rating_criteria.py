@@ -341,3 +341,10 @@ def test_classification_names_match_the_sheets() -> None:
     cs = get_criteria_set("26-2026")
     for ps in product_sets():
         assert ps.name.split()[0].casefold() in cs.sheet(ps.sheet).title.casefold()
+
+
+def test_sets_and_sheets_can_be_cache_keys() -> None:
+    cs = get_criteria_set("26-2026")
+    assert {cs: 1}[get_criteria_set("26/2026/QĐ-TTg")] == 1
+    assert {cs.sheet(1): 1}[cs.sheet(1)] == 1
+    assert cs != get_criteria_set("148-2023")

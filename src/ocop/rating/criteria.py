@@ -296,8 +296,9 @@ class CriteriaSet:
     effective_from: dt.date
     effective_until: dt.date | None
     legal_ref: str
-    part_max: Mapping[str, int]
-    sheet_titles: Mapping[int, str]
+    # Mappings compare equal but are left out of the hash: id, alias and dates identify a set.
+    part_max: Mapping[str, int] = attrs.field(hash=False)
+    sheet_titles: Mapping[int, str] = attrs.field(hash=False)
     lapses_on: dt.date | None = None
     notes: tuple[str, ...] = ()
     _loader: Callable[[int], Sheet] | None = attrs.field(
