@@ -295,3 +295,30 @@ def test_never_a_traceback(
     assert status in (0, 1)
     assert "Traceback" not in err
     assert "internal error" not in err
+
+
+def test_the_tutorials_file_with_mistakes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(EXAMPLE.parent)
+    assert main(["rate", "assessment-with-mistakes.json"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        'assessment-with-mistakes.json: $.members[0].choices["1.9"]: sheet 1 of 26/2026/QĐ-TTg '
+        "has no criterion '1.9' [rating.unknown_criterion]\n"
+        'assessment-with-mistakes.json: $.members[1].choices["2.3"]: criterion 2.3 has options '
+        "1–3 (0 or null: none met); got 4 [rating.option_range]\n"
+        "assessment-with-mistakes.json: $.members[3].choices: no choice for 1 criterion: 12 "
+        "[rating.missing_criteria]\n"
+        "assessment-with-mistakes.json: $.members: 5 of 9 members scored; the quorum is 7 "
+        "(3/4 of the members) [rating.quorum]\n"
+    )
+
+
+def test_the_published_schema_is_current() -> None:
+    root = Path(__file__).resolve().parents[1]
+    committed = json.loads(
+        (root / "docs" / "schemas" / "assessment.schema.json").read_text("utf-8")
+    )
+    assert committed == assessment_schema()

@@ -296,24 +296,28 @@ def _classify(
     )
 
 
-def _check_rules(assessment: Assessment, rating: Rating, rules: CouncilRules) -> list[Problem]:
-    problems: list[Problem] = []
-    if rules.max_spread is not None and rating.spread > rules.max_spread:
-        high = max(rating.members, key=lambda m: m.total)
-        low = min(rating.members, key=lambda m: m.total)
-        problems.append(
-            Problem(
-                code="rating.spread",
-                message=(
-                    f"members' totals differ by {rating.spread} points ({high.member} "
-                    f"{high.total}, {low.member} {low.total}); the council's rules allow at "
-                    f"most {rules.max_spread}: discuss and score again"
-                ),
-                where=Location(path="$.members"),
-            )
+def _check_spread(rating: Rating, rules: CouncilRules) -> list[Problem]:
+    if rules.max_spread is None or rating.spread <= rules.max_spread:
+        return []
+    high = max(rating.members, key=lambda m: m.total)
+    low = min(rating.members, key=lambda m: m.total)
+    return [
+        Problem(
+            code="rating.spread",
+            message=(
+                f"members' totals differ by {rating.spread} points ({high.member} "
+                f"{high.total}, {low.member} {low.total}); the council's rules allow at "
+                f"most {rules.max_spread}: discuss and score again"
+            ),
+            where=Location(path="$.members"),
         )
+    ]
+
+
+def _check_council(assessment: Assessment, rules: CouncilRules) -> list[Problem]:
+    problems: list[Problem] = []
+    chairs = [i for i, m in enumerate(assessment.members) if m.chair]
     if assessment.council_size is not None:
-        chairs = [i for i, m in enumerate(assessment.members) if m.chair]
         problems.extend(
             check_quorum(
                 rules,
@@ -323,7 +327,7 @@ def _check_rules(assessment: Assessment, rating: Rating, rules: CouncilRules) ->
                 where=Location(path="$.members"),
             )
         )
-    for i in [i for i, m in enumerate(assessment.members) if m.chair][1:]:
+    for i in chairs[1:]:
         problems.append(
             Problem(
                 code="rating.two_chairs",
@@ -354,6 +358,7 @@ def rate(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Result
     ):
         problems = check_assessment(assessment)
         if problems:
-            return Result(None, tuple(problems))
+            return Result(None, (*problems, *_check_council(assessment, rules)))
     rating = _classify(assessment, rules, table, totals)  # type: ignore[arg-type]
-    return Result(rating, tuple(_check_rules(assessment, rating, rules)))
+    problems = _check_spread(rating, rules) + _check_council(assessment, rules)
+    return Result(rating, tuple(problems))
