@@ -542,9 +542,21 @@ def build(shared: Path = SHARED) -> dict[str, str]:
     meta["notes"] = [
         "Generated from the decision's text by scripts/build_criteria_26_2026.py; each "
         "sheet's source_notes record where the text is irregular and how it was read.",
-        "Sheet 26 (community and eco-tourism services) marks only criteria 3.4 and 3.5 and "
-        "prints no star-mark legend.",
     ]
+    for name in sorted(files):
+        sheet = json.loads(files[name])
+        if any(n["where"] == "marks" for n in sheet["source_notes"]):
+            marked = [
+                c["code"]
+                for p in sheet["parts"]
+                for g in p["groups"]
+                for c in g["criteria"]
+                if any(o["stars"] for o in c["options"])
+            ]
+            meta["notes"].append(
+                f"Sheet {sheet['number']} ({sheet['title']}) prints no star-mark legend and "
+                f"marks only criteria {', '.join(marked)}."
+            )
     files["set.json"] = dump(meta)
     files["classification.json"] = dump(parse_classification(app1))
     return files

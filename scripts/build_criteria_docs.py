@@ -91,7 +91,7 @@ def set_page(cs: CriteriaSet) -> str:
     sheets = cs.sheets()
     problems = validate_criteria_set(cs)
     errors = [p for p in problems if p.is_error]
-    until = cs.effective_until.isoformat() if cs.effective_until else "—"
+    until = cs.effective_until.isoformat() if cs.effective_until else "further notice"
     lines = [HEAD, "", f"# {cs.id}: {cs.title}", ""]
     lines += [
         f"- **Id / alias:** `{cs.id}` / `{cs.alias}`",
