@@ -54,7 +54,10 @@ def at_district_1048(score: int | Decimal | Fraction) -> Record:
     r = developed("QT-001", D(2019, 4, 10))
     return walk(
         r,
-        [(Event.of("file_dossier"), D(2019, 10, 1)), (Event.evaluate("district", score), D(2019, 10, 15))],
+        [
+            (Event.of("file_dossier"), D(2019, 10, 1)),
+            (Event.evaluate("district", score), D(2019, 10, 15)),
+        ],
     )
 
 
@@ -91,12 +94,12 @@ def test_seed_year_product_goes_from_idea_to_province_certificate() -> None:
 
 # Forwarding thresholds (DOMAIN §4): (date, level, score, refusal or None).
 FORWARD_TABLE = [
-    (D(2019, 10, 15), "district", 49, "district score 49 < 50 needed to go to the province (1048 era)"),
-    (D(2019, 10, 15), "district", Decimal("49.99"), "district score 49.99 < 50 needed to go to the province (1048 era)"),
-    (D(2019, 10, 15), "district", Fraction(149, 3), "district score 149/3 < 50 needed to go to the province (1048 era)"),
+    (D(2019, 10, 15), "district", 49, "district score 49 < 50 needed to go to the province (1048 era)"),  # noqa: E501
+    (D(2019, 10, 15), "district", Decimal("49.99"), "district score 49.99 < 50 needed to go to the province (1048 era)"),  # noqa: E501
+    (D(2019, 10, 15), "district", Fraction(149, 3), "district score 149/3 < 50 needed to go to the province (1048 era)"),  # noqa: E501
     (D(2019, 10, 15), "district", 50, None),
-    (D(2023, 10, 15), "district", 69, "district score 69 < 70 needed to go to the province (148/QĐ-TTg)"),
-    (D(2023, 10, 15), "district", Fraction(139, 2), "district score 69.5 < 70 needed to go to the province (148/QĐ-TTg)"),
+    (D(2023, 10, 15), "district", 69, "district score 69 < 70 needed to go to the province (148/QĐ-TTg)"),  # noqa: E501
+    (D(2023, 10, 15), "district", Fraction(139, 2), "district score 69.5 < 70 needed to go to the province (148/QĐ-TTg)"),  # noqa: E501
     (D(2023, 10, 15), "district", 70, None),
 ]  # fmt: skip
 
@@ -127,7 +130,7 @@ def at_province_evaluated(on: dt.date, score: int | Decimal | Fraction) -> Recor
 PROVINCE_FORWARD = [
     (D(2020, 11, 1), 89, "province score 89 < 90 needed to go to the central council (1048 era)"),
     (D(2020, 11, 1), 90, None),
-    (D(2024, 11, 1), Decimal("89.99"), "province score 89.99 < 90 needed to go to the central council (148/QĐ-TTg)"),
+    (D(2024, 11, 1), Decimal("89.99"), "province score 89.99 < 90 needed to go to the central council (148/QĐ-TTg)"),  # noqa: E501
     (D(2024, 11, 1), 90, None),
     (D(2025, 11, 1), 89, "province score 89 < 90 needed to go to the ministry (1489/QĐ-TTg)"),
     (D(2026, 11, 1), 89, "province score 89 < 90 needed to go to the ministry (26/2026/QĐ-TTg)"),
@@ -151,17 +154,17 @@ def test_province_forward_thresholds(
 
 RECOGNITION = [
     # 26/2026 art. 4.1: the province 3–4★, the ministry 5★.
-    (D(2026, 11, 1), 95, 5, "province", "province cannot recognise 5★ under 26/2026/QĐ-TTg: only the Ministry of Agriculture and Environment"),
+    (D(2026, 11, 1), 95, 5, "province", "province cannot recognise 5★ under 26/2026/QĐ-TTg: only the Ministry of Agriculture and Environment"),  # noqa: E501
     (D(2026, 11, 1), 75, 4, "province", None),
     (D(2026, 11, 1), 55, 3, "province", None),
-    (D(2026, 11, 1), 45, 2, "province", "2★ gets no certificate: only 3★, 4★ and 5★ products are recognised"),
-    (D(2026, 11, 1), 75, 4, "national", "national cannot recognise 4★ under 26/2026/QĐ-TTg: only the province"),
-    (D(2026, 11, 1), 65, 4, "province", "cannot recognise 4★: the province council gave 3★ (score 65)"),
+    (D(2026, 11, 1), 45, 2, "province", "2★ gets no certificate: only 3★, 4★ and 5★ products are recognised"),  # noqa: E501
+    (D(2026, 11, 1), 75, 4, "national", "national cannot recognise 4★ under 26/2026/QĐ-TTg: only the province"),  # noqa: E501
+    (D(2026, 11, 1), 65, 4, "province", "cannot recognise 4★: the province council gave 3★ (score 65)"),  # noqa: E501
     # 148: the district 3★, the province 4★.
-    (D(2024, 11, 1), 65, 3, "province", "province cannot recognise 3★ under 148/QĐ-TTg: only the district"),
+    (D(2024, 11, 1), 65, 3, "province", "province cannot recognise 3★ under 148/QĐ-TTg: only the district"),  # noqa: E501
     (D(2024, 11, 1), 85, 4, "province", None),
     # 1048 era: the central level 5★, MARD before 1 March 2025.
-    (D(2020, 11, 1), 95, 5, "province", "province cannot recognise 5★ under 490/QĐ-TTg: only the Ministry of Agriculture and Rural Development"),
+    (D(2020, 11, 1), 95, 5, "province", "province cannot recognise 5★ under 490/QĐ-TTg: only the Ministry of Agriculture and Rural Development"),  # noqa: E501
     (D(2020, 11, 1), 65, 3, "province", None),
 ]  # fmt: skip
 
@@ -359,7 +362,10 @@ def test_existing_products_file_directly_under_26_2026() -> None:
 # -- after recognition ----------------------------------------------------------------------
 
 
-def recognized_26(stars: int = 4, on: dt.date = D(2026, 12, 2)) -> Record:
+ISSUED = D(2026, 12, 2)
+
+
+def recognized_26(stars: int = 4, on: dt.date = ISSUED) -> Record:
     score = {3: 60, 4: 80, 5: 95}[stars]
     if stars == 5:
         return walk(five_star_path(on, 95), [(Event.recognize(5, "national"), on)])
@@ -416,8 +422,7 @@ def test_revocation_by_the_authority_of_the_stars() -> None:
     assert gone.stage is Stage.REVOKED
     assert gone.history[-1].reason == "revoked: law_breach (26/2026/QĐ-TTg art. 8.1.c)"
     assert refusal(gone, Event.register(), on) == (
-        "register: cannot register a product at stage revoked under 26/2026/QĐ-TTg "
-        "[cycle.refused]"
+        "register: cannot register a product at stage revoked under 26/2026/QĐ-TTg [cycle.refused]"
     )
 
 
@@ -509,10 +514,12 @@ def test_replay_refuses_a_history_that_does_not_follow() -> None:
     r = recognized_26()
     forged = list(r.history)
     forged[-1] = attrs.evolve(forged[-1], event=Event.recognize(5, "province"))
-    with pytest.raises(OcopValueError, match=r"step 10 \(recognize on 2026-12-02\): province cannot"):
+    with pytest.raises(
+        OcopValueError, match=r"step 10 \(recognize on 2026-12-02\): province cannot"
+    ):
         replay(forged, product="P")
     skipped = r.history[:5] + r.history[6:]
-    with pytest.raises(OcopValueError, match="step 6 .* starts at dossier_filed"):
+    with pytest.raises(OcopValueError, match=r"step 6 .* starts at dossier_filed"):
         replay(skipped, product="P")
 
 

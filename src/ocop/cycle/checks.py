@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ocop.cycle.machine import transitions
+from ocop.cycle.machine import Transition, transitions
 from ocop.cycle.model import FINAL_STAGES, EventKind, Stage
 from ocop.problems import Location, Problem
 from ocop.regimes import REGIMES, Level, Regime
 
-__all__ = ["DEFINITION_CHECKS", "check_definition"]
+__all__ = [
+    "DEFINITION_CHECKS",
+    "check_chain",
+    "check_dead_ends",
+    "check_definition",
+    "check_reachable",
+]
 
 _STAGE_OF_LEVEL = {
     Level.COMMUNE: Stage.COMMUNE_CHECKED,
@@ -28,17 +34,20 @@ def _problem(regime: Regime, message: str, code: str) -> Problem:
     return Problem(code=code, message=f"{regime.id}: {message}", where=Location(code=regime.id))
 
 
-def _graph(regime: Regime) -> dict[Stage, set[Stage]]:
+Rows = tuple[Transition, ...]
+
+
+def _graph(rows: Rows) -> dict[Stage, set[Stage]]:
     graph: dict[Stage, set[Stage]] = {}
-    for row in transitions(regime):
+    for row in rows:
         graph.setdefault(row.source, set()).update(row.targets)
         for target in row.targets:
             graph.setdefault(target, set())
     return graph
 
 
-def _reachable(regime: Regime) -> set[Stage]:
-    graph = _graph(regime)
+def _reachable(rows: Rows) -> set[Stage]:
+    graph = _graph(rows)
     seen = {Stage.NEW}
     todo = [Stage.NEW]
     while todo:
@@ -49,19 +58,19 @@ def _reachable(regime: Regime) -> set[Stage]:
     return seen
 
 
-def check_reachable(regime: Regime) -> list[Problem]:
-    """Every stage of the table can be reached from ``new``."""
-    seen = _reachable(regime)
+def check_reachable(regime: Regime, rows: Rows) -> list[Problem]:
+    """Every stage of the table ``rows`` of ``regime`` can be reached from ``new``."""
+    seen = _reachable(rows)
     return [
         _problem(regime, f"stage {stage.value} cannot be reached from new", "cycle.unreachable")
-        for stage in sorted(_graph(regime), key=lambda s: s.value)
+        for stage in sorted(_graph(rows), key=lambda s: s.value)
         if stage not in seen
     ]
 
 
-def check_dead_ends(regime: Regime) -> list[Problem]:
-    """Every stage but the final ones has a way out."""
-    graph = _graph(regime)
+def check_dead_ends(regime: Regime, rows: Rows) -> list[Problem]:
+    """Every stage of ``rows`` but the final ones has a way out."""
+    graph = _graph(rows)
     return [
         _problem(regime, f"stage {stage.value} has no way out", "cycle.dead_end")
         for stage in sorted(graph, key=lambda s: s.value)
@@ -69,11 +78,10 @@ def check_dead_ends(regime: Regime) -> list[Problem]:
     ]
 
 
-def check_chain(regime: Regime) -> list[Problem]:
-    """The regime's chain is complete: each level has its stage, each level but the top
-    forwards, each scoring level evaluates, each recognising level recognises."""
-    rows = transitions(regime)
-    seen = _reachable(regime)
+def check_chain(regime: Regime, rows: Rows) -> list[Problem]:
+    """The regime's chain is complete in ``rows``: each level has its stage, each level but
+    the top forwards, each scoring level evaluates, each recognising level recognises."""
+    seen = _reachable(rows)
     out: list[Problem] = []
     for i, level in enumerate(regime.chain):
         stage = _STAGE_OF_LEVEL[level]
@@ -95,7 +103,7 @@ def check_chain(regime: Regime) -> list[Problem]:
 
 
 #: The checks :func:`check_definition` runs, in order.
-DEFINITION_CHECKS: tuple[Callable[[Regime], list[Problem]], ...] = (
+DEFINITION_CHECKS: tuple[Callable[[Regime, Rows], list[Problem]], ...] = (
     check_reachable,
     check_dead_ends,
     check_chain,
@@ -104,4 +112,9 @@ DEFINITION_CHECKS: tuple[Callable[[Regime], list[Problem]], ...] = (
 
 def check_definition(regimes: tuple[Regime, ...] = REGIMES) -> tuple[Problem, ...]:
     """Every problem of the declared tables of ``regimes`` (none when the tables are sound)."""
-    return tuple(p for regime in regimes for check in DEFINITION_CHECKS for p in check(regime))
+    return tuple(
+        p
+        for regime in regimes
+        for check in DEFINITION_CHECKS
+        for p in check(regime, transitions(regime))
+    )

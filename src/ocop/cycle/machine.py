@@ -712,7 +712,7 @@ def _timing(
             out.append(
                 _warn(
                     f"{kind.value} on {d} is outside the plan's window {window.render()} "
-                    f"({plan.name}: {window.source})",
+                    f"({plan.name} {window.source})",
                     "cycle.window",
                     where,
                 )

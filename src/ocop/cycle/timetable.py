@@ -129,7 +129,7 @@ class Plan:
         development from Q2 to Q4 (5.4.1–5.4.3); the district's evaluation (5.5.a) and then
         the province's (5.5.b) in Q4.
         """
-        src = "278/KH-SNN II.5"
+        src = "II.5"
         q2 = Window.quarter("2019-Q2", source=f"{src}.1–5.3")
         dev = Window.quarters("2019-Q2", "2019-Q4", source=f"{src}.4")
         q4a = Window.quarter("2019-Q4", source=f"{src}.5.a")
