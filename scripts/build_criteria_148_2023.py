@@ -95,7 +95,7 @@ class Notes:
 
 
 def read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
-    """The CSV records with the file line each starts on."""
+    """The CSV records with the file line each starts on (a cell may span lines)."""
     reader = csv.DictReader(io.StringIO(text))
     out = []
     start = 2
@@ -168,10 +168,11 @@ def parse_sheet(
     case: str | None = None
     rows = read_rows(text)
     letter_counts = count_letters(rows)
-    for line, row in rows:
+    for rownum, (line, row) in enumerate(rows, start=2):
         level = row["level"].strip()
         score_raw = row["score"].strip()
-        where = f"{fname} line {line}"
+        # Spreadsheet row (header = row 1) and file line differ where a cell spans lines.
+        where = f"{fname} line {line} (row {rownum})"
         if level == "0":
             m = PART.match(nfc(row["title"]))
             if not m:
@@ -377,6 +378,7 @@ def parse_sheet(
                 points = int(score_raw)
             else:
                 points = defer_letter(crit, score_raw, text, where)
+                crit["pending_letter"][-1] += (ref_option(reference, crit, text, number),)
             option: dict[str, Any] = {"text": text, "points": points, "stars": stars}
             if case:
                 option["case"] = case
@@ -513,6 +515,31 @@ def direct_note(
         )
 
 
+def ref_option(
+    reference: dict[str, Any] | None, crit: dict[str, Any], text: str, number: int
+) -> tuple[str, int] | None:
+    """What 26/2026 prints for the option worded like ``text``: (a sentence, its points)."""
+    ref = ref_criterion(reference, crit["code"], crit["title"])
+    if ref is None:
+        return None
+    for opt in ref["options"]:
+        if fold(opt["text"]).startswith(fold(text)) or fold(text).startswith(fold(opt["text"])):
+            return (
+                f"26/2026/QĐ-TTg sheet {number} prints it as option {opt['number']} of "
+                f"{ref['code']} with {opt['points']} point(s)",
+                opt["points"],
+            )
+    index = len(crit["options"])  # the option being read is the next one
+    if index < len(ref["options"]):
+        opt = ref["options"][index]
+        return (
+            f"26/2026/QĐ-TTg sheet {number} prints option {opt['number']} of {ref['code']} "
+            f"'{ref['title'][:30]}', reworded, with {opt['points']} point(s)",
+            opt["points"],
+        )
+    return None
+
+
 def defer_letter(crit: dict[str, Any], raw: str, text: str, where: str) -> int:
     """Points transcribed as a letter: resolved in :func:`finish_group` (see there)."""
     prev = crit["options"][-1]["points"] if crit["options"] else None
@@ -534,15 +561,18 @@ def finish_group(group: dict[str, Any], notes: Notes) -> dict[str, Any]:
     out_crits = []
     headings = []
     for c in group["criteria"]:
-        for index, raw, text, where, prev in c.pop("pending_letter", []):
+        for index, raw, text, where, prev, ref in c.pop("pending_letter", []):
             nxt = c["options"][index + 1]["points"] if index + 1 < len(c["options"]) else None
             if prev is not None and nxt is not None and nxt - prev == 2:
                 value = prev + 1
+                agrees = ref is None or ref[1] == value
                 notes.add(
                     c["code"],
                     f"{where}: the score of option {index + 1} ({text[:40]!r}) "
                     f"is the letter {raw!r}; read as {value}, the one whole number "
-                    f"between its neighbours ({prev} and {nxt})",
+                    f"between its neighbours ({prev} and {nxt})"
+                    + (f"; {ref[0]}" if ref else "; 26/2026/QĐ-TTg has no option so worded"),
+                    resolved=agrees,
                 )
             else:
                 value = 0
