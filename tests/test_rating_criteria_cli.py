@@ -150,3 +150,17 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
         main(["criteria", "list", "--format", "xml"])
     assert info.value.code == 2
     capsys.readouterr()
+
+
+def test_every_shipped_sheet_shows_in_the_agreed_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    from ocop.rating import criteria_sets
+
+    for cs in criteria_sets():
+        for number in cs.sheet_numbers:
+            status, out, err = run(capsys, "show", cs.alias, str(number), "--format", "json")
+            assert (status, err) == (0, "")
+            doc = json.loads(out)
+            _shape(doc)
+            assert (doc["id"], doc["sheet"]) == (cs.id, number)
+            total = sum(p["max"] for p in doc["parts"])
+            assert total == 100

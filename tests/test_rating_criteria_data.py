@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ocop.problems import Severity, render
 from ocop.rating import (
@@ -342,3 +344,28 @@ def test_a_set_of_a_foreign_sheet_is_reported() -> None:
         _loader=lambda n: foreign,
     )
     assert [p.code for p in validate_criteria_set(fake)] == ["criteria.sheet_set"]
+
+
+_ALL = [(cs.alias, n) for cs in criteria_sets() for n in cs.sheet_numbers]
+
+
+@given(st.sampled_from(_ALL), st.data())
+@settings(max_examples=60, deadline=None)
+def test_raising_a_criterion_maximum_is_always_caught(
+    where: tuple[str, int], data: st.DataObject
+) -> None:
+    sheet = get_criteria_set(where[0]).sheet(where[1])
+    pi = data.draw(st.integers(0, len(sheet.parts) - 1))
+    part = sheet.parts[pi]
+    gi = data.draw(st.integers(0, len(part.groups) - 1))
+    group = part.groups[gi]
+    ci = data.draw(st.integers(0, len(group.criteria) - 1))
+    crit = group.criteria[ci]
+    bumped = attrs.evolve(crit, max=crit.max + 1)
+    criteria = (*group.criteria[:ci], bumped, *group.criteria[ci + 1 :])
+    groups = (*part.groups[:gi], attrs.evolve(group, criteria=criteria), *part.groups[gi + 1 :])
+    parts = (*sheet.parts[:pi], attrs.evolve(part, groups=groups), *sheet.parts[pi + 1 :])
+    problems = validate_sheet(attrs.evolve(sheet, parts=parts))
+    found = {(p.code, p.where.code) for p in problems}
+    assert ("criteria.best_option", crit.code) in found
+    assert ("criteria.group_sum", group.code) in found
