@@ -14,7 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ocop.cli import main
-from ocop.rating import assessment_schema
+from ocop.errors import OcopValueError
+from ocop.problems import render
+from ocop.rating import (
+    assessment_schema,
+    assessments_from_json,
+    load_json_object,
+    rate,
+    rate_json,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "tutorials" / "assessment.json"
 
@@ -201,8 +209,7 @@ def test_shape_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         "a.json: $.rules.marks_on: input should be 'agreed' or 'each_member' (got \"median\") "
         "[rating.document]",
         "a.json: $.members[0].name: required field is missing [rating.document]",
-        "a.json: $.members[0].choices: input should be a valid dictionary (got []) "
-        "[rating.document]",
+        "a.json: $.members[0].choices: input should be an object (got []) [rating.document]",
         "a.json: $.members[1].role: unknown field [rating.document]",
         "a.json: $.colour: unknown field [rating.document]",
     ]
@@ -322,3 +329,48 @@ def test_the_published_schema_is_current() -> None:
         (root / "docs" / "schemas" / "assessment.schema.json").read_text("utf-8")
     )
     assert committed == assessment_schema()
+
+
+def test_a_batch_of_assessments_locates_problems_by_document() -> None:
+    good = example()
+    bad_sheet = example() | {"sheet": 40}
+    bad_shape = example() | {"members": "none"}
+    data = json.dumps([good, bad_sheet, bad_shape], ensure_ascii=False)
+    result = assessments_from_json(data, file="batch.json")
+    assert result.value is None
+    assert render(result.problems) == (
+        'batch.json: $[2].members: input should be an array (got "none") [rating.document]'
+    )
+    result = assessments_from_json(json.dumps([good, bad_sheet]), file="batch.json")
+    assert render(result.problems) == (
+        "batch.json: $[1].sheet: 26/2026/QĐ-TTg has no sheet 40 (sheets: 1–26) [rating.sheet]"
+    )
+    ok = assessments_from_json(json.dumps([good, good]).encode())
+    assert ok.value is not None
+    assert [rate(a, rules).value.stars for a, rules in ok.value] == [3, 3]  # type: ignore[union-attr]
+    with pytest.raises(OcopValueError, match="not JSON"):
+        assessments_from_json("[{")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "not JSON: Expecting property name enclosed in double quotes (line 1, column 2)"),
+        ("null", "the assessment must be a JSON object {...}, not null"),
+        ("true", "the assessment must be a JSON object {...}, not a boolean"),
+        ("3.5", "the assessment must be a JSON object {...}, not a number"),
+        ("[" * 100_000, "not usable JSON: nested too deeply"),
+    ],
+)
+def test_load_json_object(text: str, message: str) -> None:
+    with pytest.raises(OcopValueError) as err:
+        load_json_object(text)
+    assert str(err.value) == message
+
+
+def test_rate_json_without_a_file_name() -> None:
+    result = rate_json(example() | {"sheet": 0})
+    assert render(result.problems) == (
+        "$.sheet: input should be greater than or equal to 1 (got 0) [rating.document]"
+    )
+    assert rate_json(example()).value is not None

@@ -449,3 +449,37 @@ def test_classify_refuses_unchecked_choices() -> None:
         classify(a)
     with pytest.raises(OcopValueError, match=r"rating\.no_members"):
         classify(Assessment(sheet=MARKED, members=()))
+
+
+odd_values = st.one_of(
+    st.none(),
+    st.integers(-2, 12),
+    st.booleans(),
+    st.floats(allow_nan=False, min_value=-2, max_value=12),
+    st.text(max_size=2),
+    st.lists(st.integers(), max_size=1),
+)
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.sampled_from(["1.1", "1.2", "1.3", "2"]), odd_values, max_size=4))
+def test_the_fast_check_and_the_explained_check_agree(choices: dict[str, object]) -> None:
+    # rate() trusts the one-pass check; whenever it refuses, check_choices must say why.
+    table = ScoringTable.for_sheet(MARKED)
+    total = table.try_total(choices)  # type: ignore[arg-type]
+    problems = table.check_choices(choices)  # type: ignore[arg-type]
+    assert (total is None) == bool(problems)
+    if total is not None:
+        assert total == sum(
+            MARKED.criterion(c).option(n).points if n else 0  # type: ignore[arg-type]
+            for c, n in choices.items()
+        )
+
+
+def test_a_float_equal_to_an_option_is_not_a_choice() -> None:
+    a = marked((4, 9))
+    floats = attrs.evolve(
+        a,
+        members=(ScoreSheet(member="An", choices={"1.1": 4.0, "1.2": 9}),),  # type: ignore[dict-item]
+    )
+    assert [p.code for p in rate(floats).problems] == ["rating.option_type"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from types import MappingProxyType
+from typing import cast
 
 import attrs
 
@@ -254,7 +255,7 @@ def classify(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Ra
             "the assessment is not valid; check it first:\n"
             + "\n".join(map(Problem.render, problems))
         )
-    return _classify(assessment, rules, table, totals)  # type: ignore[arg-type]
+    return _classify(assessment, rules, table, cast("list[int]", totals))
 
 
 def _agreed_ok(table: ScoringTable, assessment: Assessment) -> bool:
@@ -359,6 +360,6 @@ def rate(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Result
         problems = check_assessment(assessment)
         if problems:
             return Result(None, (*problems, *_check_council(assessment, rules)))
-    rating = _classify(assessment, rules, table, totals)  # type: ignore[arg-type]
+    rating = _classify(assessment, rules, table, cast("list[int]", totals))
     problems = _check_spread(rating, rules) + _check_council(assessment, rules)
     return Result(rating, tuple(problems))

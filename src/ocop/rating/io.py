@@ -177,6 +177,14 @@ def _path(loc: tuple[int | str, ...], root: str = "$") -> str:
     return out
 
 
+# The document is JSON: name its kinds as JSON does, whichever pydantic mode read it.
+_JSON_WORDS = (
+    ("a valid dictionary", "an object"),
+    ("a valid list", "an array"),
+    ("a valid array", "an array"),
+)
+
+
 def _message(err: Mapping[str, Any]) -> str:
     kind = err.get("type")
     if kind == "missing":
@@ -185,6 +193,8 @@ def _message(err: Mapping[str, Any]) -> str:
         return "unknown field"
     msg = str(err.get("msg", "invalid value"))
     text = msg[:1].lower() + msg[1:]
+    for python, json_word in _JSON_WORDS:
+        text = text.replace(python, json_word)
     if "input" in err:
         text += f" (got {json.dumps(err['input'], ensure_ascii=False)[:60]})"
     return text

@@ -147,7 +147,6 @@ class ScoringTable:
     marks: tuple[MarkRule, ...]
     _code_set: frozenset[str] = attrs.field(repr=False, eq=False)
     _index: Mapping[str, int] = attrs.field(repr=False, eq=False)
-    _mark_indices: tuple[int, ...] = attrs.field(repr=False, eq=False)
 
     @classmethod
     def for_sheet(cls, sheet: Sheet) -> ScoringTable:
@@ -184,13 +183,7 @@ class ScoringTable:
             marks=marks,
             code_set=frozenset(codes),
             index=MappingProxyType({code: i for i, code in enumerate(codes)}),
-            mark_indices=tuple(sorted({m.index for m in marks})),
         )
-
-    @property
-    def mark_indices(self) -> tuple[int, ...]:
-        """The places (in :attr:`codes`) of the criteria that carry a mark."""
-        return self._mark_indices
 
     def index(self, code: str) -> int:
         """The place of criterion ``code`` in :attr:`codes` (``KeyError`` when unknown)."""
@@ -208,7 +201,7 @@ class ScoringTable:
         """The points of ``choices``, or ``None`` when they are not complete and in range
         (:meth:`check_choices` then says why)."""
         # The hot path of scoring: every step runs in C over the whole sheet.
-        if choices.keys() != self._code_set or bool in set(map(type, choices.values())):
+        if choices.keys() != self._code_set or not set(map(type, choices.values())) <= _PLAIN:
             return None
         try:
             return sum(map(operator.getitem, self.points, map(choices.__getitem__, self.codes)))
@@ -239,7 +232,7 @@ class ScoringTable:
                     )
                 )
                 continue
-            if isinstance(choice, bool) or not (choice is None or isinstance(choice, int)):
+            if type(choice) not in _PLAIN:
                 problems.append(
                     Problem(
                         code="rating.option_type",
@@ -276,6 +269,8 @@ class ScoringTable:
         return problems
 
 
+# Exactly int or None: a bool or a float equal to an option number is a mistake, not a choice.
+_PLAIN = frozenset({int, type(None)})
 _TABLE_CACHE_SIZE = 64
 _TABLES: dict[int, ScoringTable] = {}
 
