@@ -64,6 +64,14 @@ def clause(n: int, k: int) -> str:
     return body[start : nxt if nxt >= 0 else len(body)]
 
 
+def point(n: int, k: int, letter: str) -> str:
+    """Point ``letter`` of clause ``k`` of article ``n`` (from "letter) " to the next point)."""
+    body = clause(n, k)
+    start = body.index(f"\n{letter}) ")
+    nxt = re.search(r"\n[a-zđ]\) ", body[start + 1 :])
+    return body[start : start + 1 + nxt.start() if nxt else len(body)]
+
+
 needs_text = pytest.mark.skipif(not DECISION.exists(), reason="reference text not available")
 
 
@@ -91,6 +99,34 @@ needs_text = pytest.mark.skipif(not DECISION.exists(), reason="reference text no
 )  # fmt: skip
 def test_each_cited_article_says_what_the_code_does(art: int, cl: int, phrase: str) -> None:
     assert phrase in clause(art, cl)
+
+
+@needs_text
+@pytest.mark.parametrize(
+    ("art", "cl", "letter", "phrase"),
+    [
+        (4, 1, "a", "Đối với sản phẩm đạt 1 sao hoặc 2 sao, không ban hành quyết định công nhận"),
+        (7, 3, "b", "ban hành Quy chế hoạt động của Hội đồng cấp tỉnh"),
+        (7, 4, "b", "ban hành Quy chế hoạt động của Hội đồng cấp trung ương"),
+        (7, 3, "e", "Đối với các sản phẩm có tiềm năng đạt 5 sao (đạt từ 90 trở lên)"),
+        (7, 4, "g", "Trường hợp sản phẩm không đạt 90 điểm"),
+        (7, 6, "a", "không sớm hơn 180 ngày và không muộn hơn 120 ngày"),
+        (7, 6, "g", "không quá 45 ngày kể từ ngày nhận đủ hồ sơ"),
+        (8, 2, "a", "thu hồi giấy chứng nhận đối với sản phẩm OCOP được công nhận 3 sao, 4 sao"),
+        (8, 2, "b", "thu hồi giấy chứng nhận đối với sản phẩm OCOP được công nhận 5 sao"),
+    ],
+)
+def test_each_cited_point_says_what_the_code_does(
+    art: int, cl: int, letter: str, phrase: str
+) -> None:
+    assert phrase in point(art, cl, letter)
+
+
+@needs_text
+def test_article_3_3_classes_on_the_mean_of_the_totals() -> None:
+    text = clause(3, 3)
+    assert "Hạng 3 sao (cấp tỉnh): Tổng điểm trung bình đạt từ 50 đến dưới 70 điểm" in text
+    assert "Hạng 1 sao: Tổng điểm trung bình đạt dưới 30 điểm" in text
 
 
 @needs_text
