@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from ocop.budget.model import Budget, BudgetLine
-from ocop.budget.tree import Tree, build_tree, resolve_parents
+from ocop.budget.tree import Tree, build_tree, parents_of
 from ocop.errors import OcopValueError
 from ocop.money import Unit, format_amount, parse_words
 from ocop.problems import Problem, Severity
@@ -54,12 +54,12 @@ class CheckContext:
 
     budget: Budget
     tree: Tree
-    parent_of: dict[int, int | None]
+    parent_of: list[int | None]
 
     @classmethod
     def of(cls, budget: Budget) -> CheckContext:
         """The context of ``budget``."""
-        return cls(budget=budget, tree=build_tree(budget), parent_of=resolve_parents(budget.lines))
+        return cls(budget=budget, tree=build_tree(budget), parent_of=parents_of(budget))
 
     def figure(self, dong: int) -> str:
         """``dong`` in the budget's unit, exactly: ``100.000`` or ``1.000,5``."""
@@ -134,27 +134,33 @@ def check_parents(ctx: CheckContext) -> Iterator[Problem]:
             )
 
 
+def _negative(ctx: CheckContext, line: BudgetLine, field: str, value: int) -> Problem:
+    return Problem(
+        code="budget.amount_negative",
+        message=f"line {line.key}: {field} {ctx.figure(value)} is negative",
+        where=line.where(field),
+    )
+
+
 def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
     """No negative amounts; leaves state one; schedules add up; no more paid than approved."""
     for node in ctx.tree.walk():
         line = node.line
-        for field, value in (
-            ("amount", line.amount),
-            ("approved", line.approved),
-            ("disbursed", line.disbursed),
-        ):
-            if value is not None and value < 0:
+        amount = line.amount
+        if amount is None:
+            if not node.children:
                 yield Problem(
-                    code="budget.amount_negative",
-                    message=f"line {line.key}: {field} {ctx.figure(value)} is negative",
-                    where=line.where(field),
+                    code="budget.amount_missing",
+                    message=f"line {line.key} has no amount and no lines under it",
+                    where=line.where("amount"),
                 )
-        if node.is_leaf and line.amount is None:
-            yield Problem(
-                code="budget.amount_missing",
-                message=f"line {line.key} has no amount and no lines under it",
-                where=line.where("amount"),
-            )
+        elif amount < 0:
+            yield _negative(ctx, line, "amount", amount)
+        if line.approved is None and line.disbursed is None and not line.schedule:
+            continue  # the common case: nothing more to check on this line
+        for field, value in (("approved", line.approved), ("disbursed", line.disbursed)):
+            if value is not None and value < 0:
+                yield _negative(ctx, line, field, value)
         if line.schedule and line.amount is not None:
             planned = sum(v for _, v in line.schedule)
             if planned != line.amount:

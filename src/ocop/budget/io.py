@@ -23,18 +23,21 @@ problem located by file, row and field (or ``$.path``). Input that cannot be use
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal, TextIO
 
 import pydantic
 
+from ocop._gc import no_gc
 from ocop.budget.model import Budget, BudgetLine
 from ocop.errors import OcopInputError, OcopValueError
 from ocop.money import Unit, format_amount, parse_amount
@@ -121,26 +124,41 @@ def _split_list(text: str) -> tuple[str, ...]:
     return tuple(p for p in (normalize(x) for x in text.split(";")) if p)
 
 
-def read_csv(text: str, *, file: str | None = None, unit: Unit | None = None) -> Result[Budget]:
-    """Read a budget table from CSV ``text``.
+def read_csv(
+    text: str | TextIO, *, file: str | None = None, unit: Unit | None = None
+) -> Result[Budget]:
+    """Read a budget table from CSV ``text`` (a string, or a text stream read line by line).
 
     Args:
-        text: The file's text (a leading byte-order mark is ignored).
+        text: The file's text or an open text file (a leading byte-order mark is ignored).
         file: The file's name, for locating problems.
         unit: The unit of the amount columns when their header does not say (``amount``).
 
     Raises:
-        OcopInputError: The text is empty, has no header, or lacks a title or amount column.
+        OcopInputError: The text is empty, has no header, lacks a title or amount column, or
+            (for a stream) turns out not to be UTF-8.
     """
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise OcopInputError(f"{file or 'input'}: the file is empty")
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
+    name = file or "input"
+    stream: Iterator[str] = (
+        iter(io.StringIO(text, newline="")) if isinstance(text, str) else iter(text)
+    )
+    first_line = ""
+    try:
+        for n, line in enumerate(stream):
+            first_line = line.removeprefix("\ufeff") if n == 0 else line
+            if first_line.strip():
+                break
+        else:
+            raise OcopInputError(f"{name}: the file is empty")
+    except UnicodeDecodeError:
+        raise OcopInputError(f"{name}: not UTF-8 text; save the file as UTF-8") from None
+    reader = csv.reader(
+        itertools.chain([first_line], stream), delimiter=_sniff_delimiter(first_line)
+    )
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise OcopInputError(f"{file or 'input'}: not a CSV table ({exc})") from None
+        raise OcopInputError(f"{name}: not a CSV table ({exc})") from None
     columns: dict[str, int] = {}
     money_units: dict[str, Unit] = {}
     extra: list[tuple[int, str]] = []
@@ -166,7 +184,8 @@ def read_csv(text: str, *, file: str | None = None, unit: Unit | None = None) ->
             "least a title and an amount column such as amount_thousand_vnd"
         )
     table_unit = money_units["amount"]
-    return _read_rows(reader, columns, money_units, extra, header, file=file, unit=table_unit)
+    with no_gc():
+        return _read_rows(reader, columns, money_units, extra, header, file=file, unit=table_unit)
 
 
 def _read_rows(
@@ -179,6 +198,8 @@ def _read_rows(
     file: str | None,
     unit: Unit,
 ) -> Result[Budget]:
+    # The hot path of loading a large table: plain locals, one pass, text normalised through
+    # a cache (titles and bodies repeat from line to line).
     problems: list[Problem] = []
     lines: list[BudgetLine] = []
     stated_total: int | None = None
@@ -186,19 +207,46 @@ def _read_rows(
     words_where: Location | None = None
     total_where: Location | None = None
     width = len(header)
+    blank = width  # index of an empty cell appended to every record: absent columns read it
     col = columns.get
     i_title = columns["title"]
-    i_code, i_parent, i_row = col("code"), col("parent"), col("row")
-    i_expl, i_resp, i_loc, i_src, i_sched = (
-        col("explanation"),
-        col("responsible"),
-        col("locality"),
-        col("sources"),
-        col("schedule"),
+    i_code, i_parent, i_row = col("code", blank), col("parent", blank), col("row", blank)
+    i_expl, i_resp, i_loc = (
+        col("explanation", blank),
+        col("responsible", blank),
+        col("locality", blank),
     )
-    money_cols = [
-        (f, columns[f], money_units[f]) for f in ("amount", "approved", "disbursed") if f in columns
+    i_src, i_sched = col("sources"), col("schedule")
+    i_amount, amount_unit = columns["amount"], money_units["amount"].value
+    other_money = [
+        (f, columns[f], money_units[f]) for f in ("approved", "disbursed") if f in columns
     ]
+    cache: dict[str, str] = {}
+
+    def norm(text: str) -> str:
+        found = cache.get(text)
+        if found is None:
+            found = normalize(text)
+            if len(cache) < 200_000:
+                cache[text] = found
+        return found
+
+    def money(raw: str, u: Unit, field: str, row: int, code: str | None) -> int | None:
+        raw = raw.strip()
+        if not raw:
+            return None
+        try:
+            return parse_amount(raw, u)
+        except OcopValueError:
+            problems.append(
+                Problem(
+                    code="budget.amount_invalid",
+                    message=f"{raw!r} is not an amount in {u.header}",
+                    where=Location(file=file, row=row, field=field, code=code),
+                )
+            )
+            return None
+
     n = 0
     line_no = 1  # the header's last physical line
     while True:
@@ -210,66 +258,57 @@ def _read_rows(
             raise OcopInputError(
                 f"{file or 'input'}:{reader.line_num}: not a CSV table ({exc})"
             ) from None
+        except UnicodeDecodeError:
+            raise OcopInputError(
+                f"{file or 'input'}: not UTF-8 text after line {line_no}; save the file as UTF-8"
+            ) from None
         start, line_no = line_no + 1, reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        n += 1
-        here = Location(file=file, row=start)
         if len(record) != width:
+            if not "".join(record).strip():
+                continue
             problems.append(
                 Problem(
                     code="budget.row_width",
                     message=f"the row has {len(record)} fields, the header {width}",
-                    where=here,
+                    where=Location(file=file, row=start),
                 )
             )
-            record = [*record, *[""] * (width - len(record))]
-
-        def cell(i: int | None, rec: list[str] = record) -> str:
-            return "" if i is None else normalize(rec[i])
-
-        title = cell(i_title)
-        code = cell(i_code) or None
-        parent = cell(i_parent) or None
-        amounts: dict[str, int | None] = {}
-        for field, i, u in money_cols:
-            raw = record[i].strip()
-            if not raw:
-                amounts[field] = None
-            elif raw.isdigit():
-                amounts[field] = int(raw) * u.value
-            else:
-                try:
-                    amounts[field] = parse_amount(raw, u)
-                except OcopValueError:
-                    amounts[field] = None
-                    problems.append(
-                        Problem(
-                            code="budget.amount_invalid",
-                            message=f"{raw!r} is not an amount in {u.header}",
-                            where=Location(file=file, row=start, field=header[i], code=code),
-                        )
-                    )
-        folded_title = fold(title)
-        if code is None and parent is None and folded_title in _TOTAL_TITLES:
-            stated_total = amounts.get("amount")
-            total_where = here
+            record = record[:width] + [""] * (width - len(record))
+        record.append("")
+        title = norm(record[i_title])
+        raw_amount = record[i_amount]
+        code = norm(record[i_code]) or None
+        if not title and not raw_amount and code is None and not "".join(record).strip():
             continue
-        if code is None and parent is None and folded_title.startswith("bang chu"):
-            after = title.split(":", 1)[1].strip() if ":" in title else ""
-            words = after or cell(i_expl) or None
-            words_where = here
-            continue
+        n += 1
+        parent = norm(record[i_parent]) or None
+        if raw_amount.isdigit():
+            amount: int | None = int(raw_amount) * amount_unit
+        else:
+            amount = money(raw_amount, money_units["amount"], header[i_amount], start, code)
+        if code is None and parent is None:
+            folded_title = fold(title)
+            if folded_title in _TOTAL_TITLES:
+                stated_total = amount
+                total_where = Location(file=file, row=start)
+                continue
+            if folded_title.startswith("bang chu"):
+                after = title.split(":", 1)[1].strip() if ":" in title else ""
+                words = after or norm(record[i_expl]) or None
+                words_where = Location(file=file, row=start)
+                continue
         row_value = n
-        if i_row is not None and record[i_row].strip():
-            raw_row = record[i_row].strip()
+        raw_row = record[i_row]
+        if raw_row:
             if raw_row.isdigit():
                 row_value = int(raw_row)
+            elif raw_row.strip().isdigit():
+                row_value = int(raw_row.strip())
             else:
                 problems.append(
                     Problem(
                         code="budget.row_invalid",
-                        message=f"row number {raw_row!r} is not a whole number",
+                        message=f"row number {raw_row.strip()!r} is not a whole number",
                         where=Location(file=file, row=start, field=header[i_row], code=code),
                     )
                 )
@@ -292,22 +331,25 @@ def _read_rows(
                         where=Location(file=file, row=start, field=header[i_sched], code=code),
                     )
                 )
+        others = {f: money(record[i], u, header[i], start, code) for f, i, u in other_money}
         lines.append(
             BudgetLine(
                 row=row_value,
                 code=code,
                 parent=parent,
                 title=title,
-                amount=amounts.get("amount"),
-                explanation=cell(i_expl),
-                responsible=cell(i_resp) or None,
-                locality=cell(i_loc) or None,
+                amount=amount,
+                explanation=norm(record[i_expl]),
+                responsible=norm(record[i_resp]) or None,
+                locality=norm(record[i_loc]) or None,
                 sources=_split_list(record[i_src]) if i_src is not None else (),
                 schedule=schedule,
-                approved=amounts.get("approved"),
-                disbursed=amounts.get("disbursed"),
-                extra=tuple((name, record[i]) for i, name in extra if record[i] != ""),
-                source=here,
+                approved=others.get("approved"),
+                disbursed=others.get("disbursed"),
+                extra=tuple((name, record[i]) for i, name in extra if record[i] != "")
+                if extra
+                else (),
+                source=Location(file=file, row=start),
             )
         )
     if not lines:
@@ -730,30 +772,61 @@ def read_budget(
     return read_document(text, format=fmt, file=file)
 
 
+def _check_utf8(raw: BinaryIO, name: str) -> None:
+    """Refuse a file that is not UTF-8, naming the first bad byte, without holding it whole."""
+    raw.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    while chunk := raw.read(1 << 20):
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            raise OcopInputError(
+                f"{name}: not UTF-8 text (byte {offset + exc.start + 1}); save the file as UTF-8"
+            ) from None
+        offset += len(chunk)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise OcopInputError(
+            f"{name}: not UTF-8 text (the file ends inside a character); save it as UTF-8"
+        ) from None
+
+
 def load_budget(path: str | Path, *, format: Format | None = None) -> Result[Budget]:
     """Read the budget in the file at ``path`` (CSV, JSON or TOML).
+
+    CSV files are read line by line, so a large table is never held in memory as text.
 
     Raises:
         OcopInputError: The file is missing, unreadable, not UTF-8 text, or unusable.
     """
-    p = Path(path)
+    name = str(path)
     try:
-        data = p.read_bytes()
+        with Path(path).open("rb") as raw:
+            head = raw.read(8192)
+            if b"\x00" in head:
+                raise OcopInputError(f"{name}: this is a binary file, not UTF-8 text")
+            fmt = format or _guess_format(head.decode("utf-8", errors="ignore"), name)
+            if fmt == "csv":
+                _check_utf8(raw, name)
+                raw.seek(0)
+                with io.TextIOWrapper(raw, encoding="utf-8", newline="") as stream:
+                    return read_csv(stream, file=name)
+            data = head + raw.read()
     except FileNotFoundError:
-        raise OcopInputError(f"{path}: no such file") from None
+        raise OcopInputError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise OcopInputError(f"{path}: is a directory, not a file") from None
-    except OSError as exc:
-        raise OcopInputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if b"\x00" in data[:8192]:
-        raise OcopInputError(f"{path}: this is a binary file, not UTF-8 text")
+        raise OcopInputError(f"{name}: is a directory, not a file") from None
+    except PermissionError as exc:
+        raise OcopInputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise OcopInputError(
-            f"{path}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
+            f"{name}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
         ) from None
-    return read_budget(text, file=str(path), format=format)
+    return read_budget(text, file=name, format=fmt)
 
 
 _CACHE: dict[str, Budget] = {}

@@ -137,6 +137,8 @@ class Budget:
         source: Where the budget was read from; not part of its value.
         places: Where ``stated_total`` and ``total_in_words`` were read from (a row of the
             table, a ``$.path`` of a document); not part of its value.
+        derived: What ocop derived from the budget (its tree), kept so that it is derived
+            once; not part of its value.
     """
 
     lines: tuple[BudgetLine, ...]
@@ -150,6 +152,9 @@ class Budget:
     source: Location | None = attrs.field(default=None, eq=False, repr=False)
     places: Mapping[str, Location | None] = attrs.field(
         factory=dict, eq=False, repr=False, converter=_frozen_places
+    )
+    derived: dict[object, object] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False, hash=False
     )
 
     def __iter__(self) -> Iterator[BudgetLine]:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ocop._gc import no_gc
 from ocop.budget.model import PROVINCE_LEVEL, Budget, BudgetLine, Phase, locality_of_body
 
 __all__ = ["Node", "Tree", "build_tree"]
@@ -73,24 +74,27 @@ class Tree:
         roots: The top-level nodes (the sections), in table order.
         total: The derived grand total in đồng: the sum of the sections.
         phase: Which amounts the tree adds up.
+        nodes: Every node, depth first in table order (what :meth:`walk` yields).
     """
 
     roots: tuple[Node, ...]
     total: int
     phase: Phase = Phase.PLANNED
+    nodes: tuple[Node, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def walk(self) -> Iterator[Node]:
         """Every node, depth first, in table order."""
-        for root in self.roots:
-            yield from root.walk()
+        if self.nodes or not self.roots:
+            return iter(self.nodes)
+        return (n for root in self.roots for n in root.walk())
 
     def leaves(self) -> Iterator[Node]:
         """The nodes no line hangs under: where the money is spent."""
-        return (n for n in self.walk() if n.is_leaf)
+        return (n for n in self.walk() if not n.children)
 
 
-def resolve_parents(lines: tuple[BudgetLine, ...]) -> dict[int, int | None]:
-    """Index of each line's parent line (``None`` for the top), by position in ``lines``.
+def resolve_parents(lines: tuple[BudgetLine, ...]) -> list[int | None]:
+    """Position of each line's parent line (``None`` for the top), by position in ``lines``.
 
     The first line with a code owns it; an unknown parent or a loop gives ``None``.
     """
@@ -98,70 +102,103 @@ def resolve_parents(lines: tuple[BudgetLine, ...]) -> dict[int, int | None]:
     for i, line in enumerate(lines):
         if line.code is not None:
             first.setdefault(line.code.rstrip("."), i)
-    parent_of: dict[int, int | None] = {}
+    get = first.get
+    parent_of: list[int | None] = []
     for i, line in enumerate(lines):
         wanted = line.implied_parent
-        parent_of[i] = None if wanted is None else first.get(wanted.rstrip("."))
-        if parent_of[i] == i:
-            parent_of[i] = None
+        j = None if wanted is None else get(wanted.rstrip("."))
+        parent_of.append(None if j == i else j)
     # Break loops in one pass: walk up from each line not yet seen; meeting a line of the
     # current walk closes a loop, which is cut at the last link walked.
     state = [0] * len(lines)  # 0 unseen, 1 on the current walk, 2 done
     for i in range(len(lines)):
+        if state[i]:
+            continue
         path: list[int] = []
-        j: int | None = i
-        while j is not None and state[j] == 0:
-            state[j] = 1
-            path.append(j)
-            j = parent_of[j]
-        if j is not None and state[j] == 1:
+        k: int | None = i
+        while k is not None and state[k] == 0:
+            state[k] = 1
+            path.append(k)
+            k = parent_of[k]
+        if k is not None and state[k] == 1:
             parent_of[path[-1]] = None
-        for k in path:
-            state[k] = 2
+        for m in path:
+            state[m] = 2
     return parent_of
 
 
 def build_tree(budget: Budget, *, phase: Phase = Phase.PLANNED) -> Tree:
-    """Derive the tree of ``budget``, adding up the amounts of ``phase``."""
-    lines = budget.lines
-    parent_of = resolve_parents(lines)
-    children: dict[int | None, list[int]] = {}
-    for i in range(len(lines)):
-        children.setdefault(parent_of[i], []).append(i)
+    """Derive the tree of ``budget``, adding up the amounts of ``phase``.
 
-    # Top-down, breadth first: inherited values and depth (iterative, so that no table is
-    # too deep to read).
-    order: list[int] = list(children.get(None, ()))
-    depth = dict.fromkeys(order, 0)
-    section = {i: i for i in order}
-    resp: dict[int, str | None] = {}
-    loc: dict[int, str] = {}
-    src: dict[int, tuple[str, ...]] = {}
-    at = 0
-    while at < len(order):
-        i = order[at]
-        at += 1
+    The tree is computed once per budget and phase and then reused: a budget is immutable.
+    """
+    cache = budget.derived
+    key = ("tree", phase)
+    found = cache.get(key)
+    if found is None:
+        with no_gc():
+            found = cache[key] = _build_tree(budget, phase)
+    assert isinstance(found, Tree)
+    return found
+
+
+def parents_of(budget: Budget) -> list[int | None]:
+    """:func:`resolve_parents` of the budget's lines, computed once per budget."""
+    cache = budget.derived
+    found = cache.get("parents")
+    if found is None:
+        found = cache["parents"] = resolve_parents(budget.lines)
+    assert isinstance(found, list)
+    return found
+
+
+def _build_tree(budget: Budget, phase: Phase) -> Tree:
+    lines = budget.lines
+    n = len(lines)
+    parent_of = parents_of(budget)
+    children: list[list[int]] = [[] for _ in range(n)]
+    top: list[int] = []
+    for i, up in enumerate(parent_of):
+        (top if up is None else children[up]).append(i)
+
+    # Top-down in table order, iteratively (no table is too deep to read): inherited values,
+    # depth, section, and the depth-first order of the nodes.
+    resp: list[str | None] = [None] * n
+    loc: list[str] = [PROVINCE_LEVEL] * n
+    src: list[tuple[str, ...]] = [budget.sources] * n
+    depth = [0] * n
+    section = list(range(n))
+    order: list[int] = []
+    localities: dict[str | None, str | None] = {}
+    stack = list(reversed(top))
+    while stack:
+        i = stack.pop()
+        order.append(i)
         line = lines[i]
         up = parent_of[i]
-        if up is None:
-            resp[i], loc[i], src[i] = line.responsible, PROVINCE_LEVEL, budget.sources
-        else:
-            resp[i] = line.responsible if line.responsible is not None else resp[up]
+        body = line.responsible
+        if up is not None:
+            resp[i] = body if body is not None else resp[up]
             loc[i], src[i] = loc[up], src[up]
-        loc[i] = line.locality or locality_of_body(line.responsible) or loc[i]
-        src[i] = line.sources or src[i]
-        for k in children.get(i, ()):
-            depth[k] = depth[i] + 1
-            section[k] = section[i]
-            order.append(k)
+            depth[i] = depth[up] + 1
+            section[i] = section[up]
+        else:
+            resp[i] = body
+        if body not in localities:
+            localities[body] = locality_of_body(body)
+        loc[i] = line.locality or localities[body] or loc[i]
+        if line.sources:
+            src[i] = line.sources
+        stack.extend(reversed(children[i]))
 
     # Bottom-up: amounts and nodes, children before their parents.
     nodes: dict[int, Node] = {}
     for i in reversed(order):
-        kids = tuple(nodes.pop(k) for k in children.get(i, ()))
-        amount = sum(k.amount for k in kids) if kids else (lines[i].amount_in(phase) or 0)
+        kids = tuple([nodes[k] for k in children[i]])
+        line = lines[i]
+        amount = sum(k.amount for k in kids) if kids else (line.amount_in(phase) or 0)
         nodes[i] = Node(
-            line=lines[i],
+            line=line,
             children=kids,
             amount=amount,
             responsible=resp[i],
@@ -170,5 +207,10 @@ def build_tree(budget: Budget, *, phase: Phase = Phase.PLANNED) -> Tree:
             section=lines[section[i]],
             depth=depth[i],
         )
-    roots = tuple(nodes[i] for i in children.get(None, ()))
-    return Tree(roots=roots, total=sum(r.amount for r in roots), phase=phase)
+    roots = tuple(nodes[i] for i in top)
+    return Tree(
+        roots=roots,
+        total=sum(r.amount for r in roots),
+        phase=phase,
+        nodes=tuple([nodes[i] for i in order]),
+    )

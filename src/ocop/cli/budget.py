@@ -14,6 +14,7 @@ from ocop.budget import (
     budget_schema,
     build_tree,
     check,
+    load_budget,
     quang_tri_2019,
     read_budget,
     rollup,
@@ -121,9 +122,9 @@ def _schema(_args: argparse.Namespace) -> int:
 def _load(file: str | None) -> tuple[Result[Budget], str]:
     if file is None:
         return Result(quang_tri_2019()), BUILTIN
-    text = read_text(file)
-    name = "<stdin>" if file == "-" else file
-    return read_budget(text, file=name), name
+    if file == "-":
+        return read_budget(read_text(file), file="<stdin>"), "<stdin>"
+    return load_budget(file), file
 
 
 def _all_problems(file: str | None) -> tuple[Budget, tuple[Problem, ...], str]:
