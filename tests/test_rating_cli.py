@@ -42,7 +42,26 @@ def run(
     return status, out, err.replace(str(path), "a.json")
 
 
-TABLE = """\
+TABLE_VI = """\
+Bưởi da xanh Mỹ Thạnh — 26/2026/QĐ-TTg, phiếu 1 (Rau, củ, quả, hạt tươi)
+
+Thành viên     Tổng điểm
+-------------  ---------
+Nguyễn Văn An         74
+Trần Thị Bình         73
+Lê Minh Châu          75
+Phạm Thu Dung         75
+Hoàng Văn Em          72
+
+Tổng điểm trung bình: 73,8
+Hạng theo điểm:       4★
+Hạng sao:             3★
+
+Tiêu chí chưa đạt mức tối thiểu của hạng sao (xét trên kết quả thống nhất của Hội đồng):
+  2.3 cần phương án 3 để đạt 4★, đã chọn 2
+"""
+
+TABLE_EN = """\
 Bưởi da xanh Mỹ Thạnh — 26/2026/QĐ-TTg, sheet 1 (Rau, củ, quả, hạt tươi)
 
 member         total
@@ -62,10 +81,11 @@ minimum marks not met (judged on the council's agreed answers):
 """
 
 
-def test_table(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["rate", str(EXAMPLE)]) == 0
+@pytest.mark.parametrize(("lang", "table"), [([], TABLE_VI), (["--lang", "en"], TABLE_EN)])
+def test_table(capsys: pytest.CaptureFixture[str], lang: list[str], table: str) -> None:
+    assert main(["rate", str(EXAMPLE), *lang]) == 0
     out, err = capsys.readouterr()
-    assert (out, err) == (TABLE, "")
+    assert (out, err) == (table, "")
 
 
 def test_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -120,9 +140,13 @@ def test_each_member_rules_and_an_inexact_mean(
         "2.3 needs option 3 for 4★, Trần Thị Bình chose 2",
         "3.5 needs option 2 for 4★, Lê Minh Châu chose 1",
     ]
-    status, out, err = run(tmp_path, capsys, doc)
+    status, out, err = run(tmp_path, capsys, doc, "--lang", "en")
     assert "mean:  73.66 (exactly 221/3)" in out
     assert "minimum marks not met (judged on each member's sheet):" in out
+    status, out, err = run(tmp_path, capsys, doc)
+    assert "Tổng điểm trung bình: 73,66 (đúng bằng 221/3)" in out
+    assert "  2.3 cần phương án 3 để đạt 4★, Nguyễn Văn An chọn 2\n" in out
+    assert "  3.5 cần phương án 2 để đạt 4★, Lê Minh Châu chọn 1\n" in out
 
 
 def test_agreed_answers_given_in_the_file(

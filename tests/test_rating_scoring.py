@@ -483,3 +483,22 @@ def test_a_float_equal_to_an_option_is_not_a_choice() -> None:
         members=(ScoreSheet(member="An", choices={"1.1": 4.0, "1.2": 9}),),  # type: ignore[dict-item]
     )
     assert [p.code for p in rate(floats).problems] == ["rating.option_type"]
+
+
+@pytest.mark.parametrize(
+    ("mark", "en", "vi"),
+    [
+        (
+            UnmetMark(code="2.3", stars=4, required=3, chosen=2),
+            "2.3 needs option 3 for 4★, chose 2",
+            "2.3 cần phương án 3 để đạt 4★, đã chọn 2",
+        ),
+        (
+            UnmetMark(code="1.6", stars=4, required=1, chosen=0, member="An"),
+            "1.6 needs option 1 for 4★, An met none",
+            "1.6 cần phương án 1 để đạt 4★, An không đạt phương án nào",
+        ),
+    ],
+)
+def test_unmet_mark_messages(mark: UnmetMark, en: str, vi: str) -> None:
+    assert (mark.message, mark.vietnamese) == (en, vi)

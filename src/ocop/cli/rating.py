@@ -47,30 +47,69 @@ def register(sub: Any) -> None:
         "--schema", action="store_true", help="print the JSON Schema of an assessment and exit"
     )
     add_format(parser, ("table", "json"))
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of the table (default: vi); JSON keys and problems are in English",
+    )
     parser.set_defaults(handler=run)
 
 
-def _table(rating: Rating, title: str) -> str:
+_TEXT = {
+    "vi": {
+        "sheet": "phiếu",
+        "member": "Thành viên",
+        "total": "Tổng điểm",
+        "mean": "Tổng điểm trung bình",
+        "exactly": "đúng bằng",
+        "band": "Hạng theo điểm",
+        "stars": "Hạng sao",
+        "unmet": "Tiêu chí chưa đạt mức tối thiểu của hạng sao",
+        "agreed": "xét trên kết quả thống nhất của Hội đồng",
+        "each": "xét trên phiếu của từng thành viên",
+    },
+    "en": {
+        "sheet": "sheet",
+        "member": "member",
+        "total": "total",
+        "mean": "mean",
+        "exactly": "exactly",
+        "band": "band",
+        "stars": "stars",
+        "unmet": "minimum marks not met",
+        "agreed": "judged on the council's agreed answers",
+        "each": "judged on each member's sheet",
+    },
+}
+
+
+def _number(text: str, lang: str) -> str:
+    # Vietnamese writes the decimal separator as a comma (73,8).
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def _table(rating: Rating, title: str, lang: str) -> str:
+    t = _TEXT[lang]
     lines = []
     head = f"{rating.product} — " if rating.product else ""
-    lines.append(f"{head}{rating.criteria_set}, sheet {rating.sheet} ({title})")
+    lines.append(f"{head}{rating.criteria_set}, {t['sheet']} {rating.sheet} ({title})")
     lines.append("")
     rows = [(m.member, m.total) for m in rating.members]
-    lines.append(render_table(("member", "total"), rows, right=(1,)))
+    lines.append(render_table((t["member"], t["total"]), rows, right=(1,)))
     lines.append("")
-    exact = "" if rating.mean_is_exact else f" (exactly {rating.mean})"
-    lines.append(f"mean:  {rating.mean_text}{exact}")
-    lines.append(f"band:  {rating.band_stars}★")
-    lines.append(f"stars: {rating.stars}★")
+    labels = [t["mean"], t["band"], t["stars"]]
+    width = max(len(x) for x in labels) + 1
+    exact = "" if rating.mean_is_exact else f" ({t['exactly']} {rating.mean})"
+    mean = _number(rating.mean_text, lang)
+    lines.append(f"{t['mean'] + ':':<{width}} {mean}{exact}")
+    lines.append(f"{t['band'] + ':':<{width}} {rating.band_stars}★")
+    lines.append(f"{t['stars'] + ':':<{width}} {rating.stars}★")
     if rating.unmet:
-        basis = (
-            "the council's agreed answers"
-            if rating.marks_on is MarksBasis.AGREED
-            else "each member's sheet"
-        )
+        basis = t["agreed"] if rating.marks_on is MarksBasis.AGREED else t["each"]
         lines.append("")
-        lines.append(f"minimum marks not met (judged on {basis}):")
-        lines.extend(f"  {u.message}" for u in rating.unmet)
+        lines.append(f"{t['unmet']} ({basis}):")
+        lines.extend(f"  {u.vietnamese if lang == 'vi' else u.message}" for u in rating.unmet)
     return "\n".join(lines)
 
 
@@ -94,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         out["problems"] = [p.to_dict() for p in result.problems]
         print_json(out)
     elif rating is not None:
-        sys.stdout.write(_table(rating, _sheet_title(rating)) + "\n")
+        sys.stdout.write(_table(rating, _sheet_title(rating), args.lang) + "\n")
     return 0 if result.ok else 1
 
 

@@ -84,9 +84,23 @@ class UnmetMark:
     @property
     def message(self) -> str:
         """The mark in words: ``"2.3 needs option 3 for 4★, chose 2"``."""
-        chosen = "none met" if self.chosen == 0 else f"chose {self.chosen}"
+        if self.member is None:
+            chosen = "none met" if self.chosen == 0 else f"chose {self.chosen}"
+        else:
+            chosen = f"{self.member} " + (
+                "met none" if self.chosen == 0 else f"chose {self.chosen}"
+            )
+        return f"{self.code} needs option {self.required} for {self.stars}★, {chosen}"
+
+    @property
+    def vietnamese(self) -> str:
+        """The mark in Vietnamese: ``"2.3 cần phương án 3 để đạt 4★, đã chọn 2"``."""
+        if self.chosen == 0:
+            chosen = "không đạt phương án nào"
+        else:
+            chosen = f"chọn {self.chosen}" if self.member else f"đã chọn {self.chosen}"
         who = "" if self.member is None else f"{self.member} "
-        return f"{self.code} needs option {self.required} for {self.stars}★, {who}{chosen}"
+        return f"{self.code} cần phương án {self.required} để đạt {self.stars}★, {who}{chosen}"
 
 
 @attrs.frozen(kw_only=True)
