@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -398,3 +399,29 @@ def test_rate_json_without_a_file_name() -> None:
         "$.sheet: input should be greater than or equal to 1 (got 0) [rating.document]"
     )
     assert rate_json(example()).value is not None
+
+
+def test_the_tutorials_python_prints_what_it_says(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (EXAMPLE.parent / "score-a-product.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", page, flags=re.S)
+    code = "\n".join(blocks)
+    expected = [line[2:] for line in code.splitlines() if line.startswith("# ")]
+    monkeypatch.chdir(EXAMPLE.parent)
+    exec(compile(code, "score-a-product.md", "exec"), {})
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_the_tutorials_commands_print_what_it_says(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (EXAMPLE.parent / "score-a-product.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(EXAMPLE.parent)
+    for args in (["assessment.json"], ["assessment.json", "--lang", "en"]):
+        shown = re.search(
+            r"\$ ocop rate " + re.escape(" ".join(args)) + r"\n(.*?)```", page, flags=re.S
+        )
+        assert shown is not None
+        assert main(["rate", *args]) == 0
+        assert capsys.readouterr().out == shown[1]
