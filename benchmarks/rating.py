@@ -111,12 +111,14 @@ def main(argv: list[str] | None = None) -> int:
         del docs, assessments
         start = time.perf_counter()
         loaded = assessments_from_json(path.read_bytes(), file=str(path))
+        parsed = time.perf_counter() - start
         assert loaded.value is not None, loaded.problems[:3]
         checked = sum(1 for a, rules in loaded.value if rate(a, rules).value is not None)
         elapsed = time.perf_counter() - start
     print(
-        f"JSON load ({size / 2**20:,.1f} MiB: parse + validation + checks): {elapsed:.2f} s, "
-        f"{checked / elapsed:,.0f} products/s; peak memory {_peak_mib():,.0f} MiB"
+        f"JSON load ({size / 2**20:,.1f} MiB): parse + validation {parsed:.2f} s, "
+        f"with the checks and rating {elapsed:.2f} s, {checked / elapsed:,.0f} products/s; "
+        f"peak memory {_peak_mib():,.0f} MiB"
     )
     return 0
 

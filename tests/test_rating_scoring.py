@@ -502,3 +502,9 @@ def test_a_float_equal_to_an_option_is_not_a_choice() -> None:
 )
 def test_unmet_mark_messages(mark: UnmetMark, en: str, vi: str) -> None:
     assert (mark.message, mark.vietnamese) == (en, vi)
+
+
+@pytest.mark.parametrize(("size", "error"), [(0, OcopValueError), (True, OcopTypeError)])
+def test_council_size_is_a_positive_int(size: object, error: type) -> None:
+    with pytest.raises(error):
+        Assessment(sheet=MARKED, members=(), council_size=size)  # type: ignore[arg-type]

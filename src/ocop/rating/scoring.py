@@ -100,7 +100,16 @@ class Assessment:
     agreed: Mapping[str, Choice] | None = attrs.field(
         default=None, converter=attrs.converters.optional(_freeze)
     )
-    council_size: int | None = None
+    council_size: int | None = attrs.field(default=None, validator=lambda _i, _a, v: _size(v))
+
+
+def _size(value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise OcopTypeError(f"'council_size' must be an int or None (got {value!r})")
+    if value < 1:
+        raise OcopValueError(f"'council_size' must be at least 1 (got {value})")
 
 
 @attrs.frozen(kw_only=True)
