@@ -32,6 +32,7 @@ from ocop.cycle.model import (
     Record,
     Stage,
     Step,
+    _maker,
     add_months,
     format_score,
 )
@@ -249,10 +250,17 @@ def transitions(regime: Regime | str) -> tuple[Transition, ...]:
 # (``_Work``) so that a replay of many steps builds one record, not one per step.
 
 
+_make_record = _maker(Record)
+_make_evaluation = _maker(Evaluation)
+_make_certificate = _maker(Certificate)
+_make_step = _maker(Step)
+
+
 class _Work:
     __slots__ = (
         "certificate",
         "evaluations",
+        "explain",
         "filed",
         "filed_regime",
         "forwarded",
@@ -263,7 +271,8 @@ class _Work:
         "subject",
     )
 
-    def __init__(self, r: Record) -> None:
+    def __init__(self, r: Record, *, explain: bool = True) -> None:
+        self.explain = explain
         self.stage = r.stage
         self.subject = r.subject
         self.round = r.round
@@ -283,18 +292,18 @@ class _Work:
         self.evaluations = ()
 
     def record(self, product: str, history: tuple[Step, ...]) -> Record:
-        return Record(
-            product=product,
-            stage=self.stage,
-            subject=self.subject,
-            round=self.round,
-            purpose=self.purpose,
-            filed=self.filed,
-            filed_regime=self.filed_regime,
-            forwarded=self.forwarded,
-            evaluations=self.evaluations,
-            certificate=self.certificate,
-            history=history,
+        return _make_record(
+            product,
+            self.stage,
+            self.subject,
+            self.round,
+            self.purpose,
+            self.filed,
+            self.filed_regime,
+            self.forwarded,
+            self.evaluations,
+            self.certificate,
+            history,
         )
 
 
@@ -374,7 +383,8 @@ def _file(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     w.forwarded = None
     w.evaluations = ()
     w.stage = S.DOSSIER_FILED
-    w.reason = f"dossier filed with the {regime.chain[0].value} under {regime.id}"
+    if w.explain:
+        w.reason = f"dossier filed with the {regime.chain[0].value} under {regime.id}"
     return None
 
 
@@ -409,9 +419,10 @@ def _evaluate(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     stars = band if ev.stars is None else ev.stars
     if stars > band:
         return f"{stars}★ is above the band of score {format_score(score)} ({band}★)"
-    w.evaluations = (*w.evaluations, Evaluation(level=level, score=score, stars=stars, on=on))
+    w.evaluations = (*w.evaluations, _make_evaluation(level, score, stars, on))
     w.stage = _EVALUATED_AT[level]
-    w.reason = f"{level.value} council: score {format_score(score)}, {stars}★"
+    if w.explain:
+        w.reason = f"{level.value} council: score {format_score(score)}, {stars}★"
     return None
 
 
@@ -430,7 +441,8 @@ def _forward(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
                 f"{level.value} score {format_score(e.score)} < {need} needed to go to "
                 f"the {_next_name(regime, nxt)} ({_label(regime)})"
             )
-        w.reason = f"{level.value} score {format_score(e.score)} ≥ {need}"
+        if w.explain:
+            w.reason = f"{level.value} score {format_score(e.score)} ≥ {need}"
     w.forwarded = on
     w.stage = _AT[nxt]
     return None
@@ -461,15 +473,13 @@ def _recognize(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
             f"cannot recognise {stars}★: the {e.level.value} council gave {e.stars}★ "
             f"(score {format_score(e.score)})"
         )
-    w.certificate = Certificate(
-        stars=stars,
-        level=level,
-        score=e.score,
-        issued=on,
-        expires=add_months(on, regime.certificate_months),
-        regime=regime.id,
+    w.certificate = _make_certificate(
+        stars, level, e.score, on, add_months(on, regime.certificate_months), regime.id
     )
-    w.reason = f"{level.value} recognises {stars}★ ({e.level.value} score {format_score(e.score)})"
+    if w.explain:
+        w.reason = (
+            f"{level.value} recognises {stars}★ ({e.level.value} score {format_score(e.score)})"
+        )
     w.close_round()
     w.stage = S.RECOGNIZED
     return None
@@ -479,7 +489,8 @@ def _withdraw(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     w.close_round()
     if w.certificate is not None:
         w.stage = S.RECOGNIZED
-        w.reason = f"dossier withdrawn; the {w.certificate.stars}★ certificate stays"
+        if w.explain:
+            w.reason = f"dossier withdrawn; the {w.certificate.stars}★ certificate stays"
     else:
         w.stage = S.WITHDRAWN
         w.reason = "withdrawn"
@@ -499,7 +510,8 @@ def _new_dossier(purpose: Purpose) -> _Handler:
         w.forwarded = None
         w.evaluations = ()
         w.stage = S.DOSSIER_FILED
-        w.reason = f"{purpose.value.replace('_', '-')} dossier for the {cert.stars}★ product"
+        if w.explain:
+            w.reason = f"{purpose.value.replace('_', '-')} dossier for the {cert.stars}★ product"
         return None
 
     return handler
@@ -520,7 +532,8 @@ def _revoke(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     w.certificate = None
     w.close_round()
     w.stage = S.REVOKED
-    w.reason = f"revoked: {ev.ground.value} (26/2026/QĐ-TTg art. 8.1.{_ART_8_1[ev.ground]})"
+    if w.explain:
+        w.reason = f"revoked: {ev.ground.value} (26/2026/QĐ-TTg art. 8.1.{_ART_8_1[ev.ground]})"
     return None
 
 
@@ -543,7 +556,8 @@ def _expire(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     w.certificate = None
     w.close_round()
     w.stage = S.EXPIRED
-    w.reason = f"certificate expired on {cert.expires.isoformat()}"
+    if w.explain:
+        w.reason = f"certificate expired on {cert.expires.isoformat()}"
     return None
 
 
@@ -648,45 +662,35 @@ def advance(
         ``cycle.deadline``). When it is not: the same ``record`` and one error
         ``cycle.refused`` whose message says why, located at the product.
     """
-    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+    if type(on) is not dt.date and (not isinstance(on, dt.date) or isinstance(on, dt.datetime)):
         raise OcopValueError(f"'on' must be a datetime.date (got {type(on).__name__})")
-    where = Location(code=record.product, field=event.kind.value)
-    last = record.history[-1].on if record.history else None
-    if last is not None and on < last:
-        return Result(
+    history = record.history
+    if history and on < history[-1].on:
+        last = history[-1].on
+        return _refused(
             record,
-            (
-                Problem(
-                    code="cycle.refused",
-                    message=(
-                        f"{event.kind.value} on {on.isoformat()} is before the last step "
-                        f"({last.isoformat()})"
-                    ),
-                    where=where,
-                ),
-            ),
+            event,
+            f"{event.kind.value} on {on.isoformat()} is before the last step ({last.isoformat()})",
         )
     w = _Work(record)
     regime, refusal = _apply(w, event, on)
     if refusal is not None or regime is None:
-        return Result(
-            record,
-            (Problem(code="cycle.refused", message=refusal or "refused", where=where),),
-        )
+        return _refused(record, event, refusal or "refused")
     reason = w.reason
-    if event.note:
-        reason = f"{reason}; {event.note}" if reason else event.note
-    step = Step(
-        event=event,
-        on=on,
-        actor=by,
-        source=record.stage,
-        target=w.stage,
-        regime=regime.id,
-        reason=reason,
-    )
-    new = w.record(record.product, (*record.history, step))
+    note = event.note
+    if note:
+        reason = f"{reason}; {note}" if reason else note
+    step = _make_step(event, on, by, record.stage, w.stage, regime.id, reason)
+    new = w.record(record.product, (*history, step))
+    if plan is None and regime is not _CURRENT and record.filed_regime not in _OLD_FOR_ART_12:
+        return Result(new)  # no window can apply: skip the timetable
+    where = Location(code=record.product, field=event.kind.value)
     return Result(new, _timing(record, event, on, regime, plan=plan, where=where))
+
+
+def _refused(record: Record, event: Event, message: str) -> Result[Record]:
+    where = Location(code=record.product, field=event.kind.value)
+    return Result(record, (Problem(code="cycle.refused", message=message, where=where),))
 
 
 def _warn(message: str, code: str, where: Location) -> Problem:
@@ -792,44 +796,81 @@ def _timing(
     return tuple(out)
 
 
+_EMPTY = Record(product="-")
+
+
 def replay(history: Iterable[Step], *, product: str) -> Record:
     """The record that ``history`` leads to, checking every step on the way.
 
-    Replaying a record's own history gives the same record.
+    Every step is checked as :func:`advance` checks it (stage, regime, guards, dates), and
+    must lead where it says; replaying a record's own history gives the same record.
 
     Raises:
         OcopValueError: A step does not follow from the one before (wrong stage, a refused
             event, a date going back); the message names the step.
     """
     steps = tuple(history)
-    w = _Work(Record.new(product))
+    w = _Work(_EMPTY, explain=False)
+    # The hot path of long replays: the regime lookup inlined, one dict lookup per step.
+    table_get = _TABLE.get
+    by_id = _BY_ID
+    (d3, r3), (d2, r2), (d1, r1), (d0, r0) = _BOUNDS
+    last = dt.date.min
+    for step in steps:
+        on = step.on
+        ev = step.event
+        if w.stage is not step.source or on < last:
+            break
+        last = on
+        filed = w.filed_regime
+        if filed is not None:
+            regime = by_id[filed]
+        elif on >= d3:
+            regime = r3
+        elif on >= d2:
+            regime = r2
+        elif on >= d1:
+            regime = r1
+        elif on >= d0:
+            regime = r0
+        else:
+            break
+        found = table_get((regime.id, w.stage, ev.kind))
+        if (
+            found is None
+            or found[0](w, ev, on, regime) is not None
+            or w.stage is not step.target
+            or regime.id != step.regime
+        ):
+            break
+    else:
+        return w.record(product, steps)
+    _explain_replay(steps)
+    raise AssertionError("unreachable: the slow replay finds the fault")  # pragma: no cover
+
+
+def _explain_replay(steps: tuple[Step, ...]) -> None:
+    """Replay ``steps`` slowly and raise :class:`OcopValueError` at the first fault."""
+    w = _Work(_EMPTY)
     last: dt.date | None = None
-    table = _TABLE
     for i, step in enumerate(steps):
         on = step.on
+        head = f"step {i + 1} ({step.event.kind.value} on {on})"
         if w.stage is not step.source:
             raise OcopValueError(
-                f"step {i + 1} ({step.event.kind.value} on {on}) starts at {step.source.value}, "
-                f"but the product is at {w.stage.value}"
+                f"{head} starts at {step.source.value}, but the product is at {w.stage.value}"
             )
         if last is not None and on < last:
-            raise OcopValueError(f"step {i + 1} on {on} is before the step before it ({last})")
+            raise OcopValueError(f"{head} is before the step before it ({last})")
         last = on
-        regime = _rules(w.filed_regime, on)
-        found = table.get((regime.id, w.stage, step.event.kind))
-        refusal = (
-            _not_allowed(w.stage, step.event, regime)
-            if found is None
-            else found[0](w, step.event, on, regime)
-        )
-        if refusal is not None:
-            raise OcopValueError(f"step {i + 1} ({step.event.kind.value} on {on}): {refusal}")
+        regime, refusal = _apply(w, step.event, on)
+        if refusal is not None or regime is None:
+            raise OcopValueError(f"{head}: {refusal}")
         if w.stage is not step.target or regime.id != step.regime:
             raise OcopValueError(
-                f"step {i + 1} ({step.event.kind.value} on {on}) leads to {w.stage.value} "
-                f"under {regime.id}, not {step.target.value} under {step.regime}"
+                f"{head} leads to {w.stage.value} under {regime.id}, not "
+                f"{step.target.value} under {step.regime}"
             )
-    return w.record(product, steps)
 
 
 def follow(

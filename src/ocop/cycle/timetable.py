@@ -11,6 +11,7 @@ art. 7.6.a and 7.6.g (re-evaluation), art. 12 (transition).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -203,6 +204,7 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     return count
 
 
+@functools.lru_cache(maxsize=4096)
 def commune_check_due(filed: dt.date) -> dt.date:
     """The last day of the commune's check of a dossier received on ``filed``: 15 working
     days (26/2026/QĐ-TTg art. 7.2)."""
