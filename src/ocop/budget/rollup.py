@@ -24,6 +24,7 @@ from decimal import Decimal
 
 import attrs
 
+from ocop._gc import no_gc
 from ocop.budget.model import Budget, Phase
 from ocop.budget.tree import Node, Tree, build_tree
 from ocop.errors import OcopValueError
@@ -137,6 +138,11 @@ def rollup(
     else:
         name, key = getattr(by, "__name__", "custom"), by
     tree = budget if isinstance(budget, Tree) else build_tree(budget, phase=phase)
+    with no_gc():
+        return _rollup(tree, name, key)
+
+
+def _rollup(tree: Tree, name: str, key: Callable[[Node], str]) -> Rollup:
     amounts: dict[str, int] = {}
     counts: dict[str, int] = {}
     titles: dict[str, str] = {}

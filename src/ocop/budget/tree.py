@@ -147,7 +147,8 @@ def parents_of(budget: Budget) -> list[int | None]:
     cache = budget.derived
     found = cache.get("parents")
     if found is None:
-        found = cache["parents"] = resolve_parents(budget.lines)
+        with no_gc():
+            found = cache["parents"] = resolve_parents(budget.lines)
     assert isinstance(found, list)
     return found
 
