@@ -418,3 +418,7 @@ def test_a_product_code_is_text() -> None:
     assert render(check_product_code(45)) == (
         "a product code is text like 45-19414-3-2026 (got 45) [rating.product_code]"
     )
+
+
+def test_product_codes_take_ascii_digits_only() -> None:
+    assert [p.code for p in check_product_code("٤٥-19414-3-2026")] == ["rating.product_code"]

@@ -99,7 +99,8 @@ def _days(day: dt.date, n: int) -> dt.date:
 
 # --- product codes ------------------------------------------------------------------------
 
-_CODE = re.compile(r"^\s*(\d{2})\s*-\s*(\d{5})\s*-\s*(\d{1,6})\s*-\s*(20\d{2})\s*$")
+# ASCII digits only: ``\d`` would also take other scripts' digits.
+_CODE = re.compile(r"^\s*([0-9]{2})\s*-\s*([0-9]{5})\s*-\s*([0-9]{1,6})\s*-\s*(20[0-9]{2})\s*$")
 
 
 @attrs.frozen(kw_only=True)
@@ -118,8 +119,8 @@ class ProductCode:
         year: The year of evaluation (năm đánh giá).
     """
 
-    province: str = attrs.field(validator=attrs.validators.matches_re(r"\d{2}"))
-    commune: str = attrs.field(validator=attrs.validators.matches_re(r"\d{5}"))
+    province: str = attrs.field(validator=attrs.validators.matches_re(r"[0-9]{2}"))
+    commune: str = attrs.field(validator=attrs.validators.matches_re(r"[0-9]{5}"))
     serial: int = attrs.field(validator=attrs.validators.ge(1))
     year: int = attrs.field(validator=[attrs.validators.ge(2000), attrs.validators.le(2099)])
 
@@ -163,11 +164,11 @@ def check_product_code(text: object, *, where: Location | None = None) -> list[P
         parts = [p.strip() for p in text.split("-")]
         if len(parts) != 4:
             why = f"it has {len(parts)} part(s), not 4 (T-X-STT-year)"
-        elif not re.fullmatch(r"\d{2}", parts[0]):
+        elif not re.fullmatch(r"[0-9]{2}", parts[0]):
             why = f"the province code (T) is two digits, not {parts[0]!r}"
-        elif not re.fullmatch(r"\d{5}", parts[1]):
+        elif not re.fullmatch(r"[0-9]{5}", parts[1]):
             why = f"the commune code (X) is five digits, not {parts[1]!r}"
-        elif not re.fullmatch(r"\d{1,6}", parts[2]):
+        elif not re.fullmatch(r"[0-9]{1,6}", parts[2]):
             why = f"the serial number (STT) is a number, not {parts[2]!r}"
         else:
             why = f"the year is four digits starting with 20, not {parts[3]!r}"
