@@ -10,8 +10,8 @@ back, and the whole budget as a TOML or JSON document (:func:`load_budget`,
 
 >>> from ocop.budget import quang_tri_2019, check, rollup
 >>> budget = quang_tri_2019()
->>> [p.severity.value for p in check(budget)]
-['warning']
+>>> print(*(p.code for p in check(budget)))
+budget.words
 >>> rollup(budget, "section").total
 6422330000
 """
