@@ -383,8 +383,8 @@ def test_product_code_round_trip() -> None:
 
 
 @given(
-    st.from_regex(r"\d{2}", fullmatch=True),
-    st.from_regex(r"\d{5}", fullmatch=True),
+    st.from_regex(r"[0-9]{2}", fullmatch=True),
+    st.from_regex(r"[0-9]{5}", fullmatch=True),
     st.integers(1, 999_999),
     st.integers(2000, 2099),
 )
