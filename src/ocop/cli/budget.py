@@ -97,7 +97,7 @@ def register(sub: Any) -> None:
         ),
     )
     chk.add_argument("file", nargs="?", metavar="FILE", help="CSV, TOML or JSON; - for stdin")
-    add_format(chk, ("table", "json"))
+    add_format(chk)
     chk.set_defaults(handler=_check)
 
     conv = cmds.add_parser(
@@ -253,6 +253,25 @@ def _check(args: argparse.Namespace) -> int:
                 "total": build_tree(budget).total if budget.lines else 0,
                 "problems": [p.to_dict() for p in problems],
             }
+        )
+        return 1 if bad else 0
+    if args.format == "csv":
+        print_rows(
+            "csv",
+            ["file", "row", "field", "path", "line", "code", "severity", "message"],
+            [
+                [
+                    p.where.file or "",
+                    p.where.row or "",
+                    p.where.field or "",
+                    p.where.path or "",
+                    p.where.code or "",
+                    p.code,
+                    p.severity.value,
+                    p.message,
+                ]
+                for p in problems
+            ],
         )
         return 1 if bad else 0
     print_problems(problems, file=sys.stdout)
