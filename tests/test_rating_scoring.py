@@ -508,3 +508,10 @@ def test_unmet_mark_messages(mark: UnmetMark, en: str, vi: str) -> None:
 def test_council_size_is_a_positive_int(size: object, error: type) -> None:
     with pytest.raises(error):
         Assessment(sheet=MARKED, members=(), council_size=size)  # type: ignore[arg-type]
+
+
+def test_no_agreed_answers_without_members() -> None:
+    with pytest.raises(OcopValueError, match="without members"):
+        agreed_answers(Assessment(sheet=MARKED, members=()))
+    stated = Assessment(sheet=MARKED, members=(), agreed={"1.1": None, "1.2": 3})
+    assert agreed_answers(stated) == {"1.1": 0, "1.2": 3}

@@ -218,7 +218,12 @@ def agreed_answers(assessment: Assessment) -> dict[str, int]:
     strict majority of the members reached (the lower median of their choices; see
     :class:`~ocop.rating.council.MarksBasis`). Assumes valid choices
     (:func:`~ocop.rating.scoring.check_assessment`).
+
+    Raises:
+        OcopValueError: No answers are stated and no member scored.
     """
+    if assessment.agreed is None and not assessment.members:
+        raise OcopValueError("no agreed answers without members' score sheets")
     table = ScoringTable.for_sheet(assessment.sheet)
     return _agreed(table, assessment, range(len(table.codes)))
 
