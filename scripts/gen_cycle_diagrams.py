@@ -1,0 +1,58 @@
+"""Write the cycle's diagrams, one per regime, into docs/concepts/cycle.md.
+
+The diagrams are generated from the declared transition tables (``ocop.cycle.diagram``) and
+placed between the page's ``<!-- cycle-diagrams:start -->`` and ``<!-- cycle-diagrams:end -->``
+markers; the test suite checks that the committed page is what this script writes.
+
+    python scripts/gen_cycle_diagrams.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ocop.cycle.diagram import to_mermaid
+from ocop.regimes import REGIMES
+
+PAGE = Path(__file__).resolve().parents[1] / "docs" / "concepts" / "cycle.md"
+START = "<!-- cycle-diagrams:start -->"
+END = "<!-- cycle-diagrams:end -->"
+
+
+def diagrams() -> str:
+    """The generated section: a heading and a Mermaid block per regime, newest first."""
+    parts = []
+    for regime in reversed(REGIMES):
+        until = regime.effective_until.isoformat() if regime.effective_until else "today"
+        parts.append(
+            f"### {regime.id}\n\n"
+            f"In force {regime.effective_from.isoformat()} → {until}; chain "
+            f"{' → '.join(lv.value for lv in regime.chain)}.\n\n"
+            f"```mermaid\n{to_mermaid(regime)}```\n"
+        )
+    return "\n".join(parts)
+
+
+def render(page: str) -> str:
+    """``page`` with the text between the markers replaced by the current diagrams."""
+    head, found, rest = page.partition(START)
+    if not found or END not in rest:
+        raise SystemExit(f"{PAGE}: the markers {START} … {END} are missing")
+    _, _, tail = rest.partition(END)
+    return f"{head}{START}\n\n{diagrams()}\n{END}{tail}"
+
+
+def main() -> int:
+    page = PAGE.read_text(encoding="utf-8")
+    new = render(page)
+    if new != page:
+        PAGE.write_text(new, encoding="utf-8")
+        print(f"updated {PAGE}")
+    else:
+        print(f"{PAGE} is up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
