@@ -425,3 +425,11 @@ def test_the_tutorials_commands_print_what_it_says(
         assert shown is not None
         assert main(["rate", *args]) == 0
         assert capsys.readouterr().out == shown[1]
+
+
+def test_an_unknown_sheet_is_reported_beside_shape_problems() -> None:
+    result = rate_json(example() | {"sheet": 30, "members": [{"name": "An"}]}, file="a.json")
+    assert render(result.problems) == (
+        "a.json: $.sheet: 26/2026/QĐ-TTg has no sheet 30 (sheets: 1–26) [rating.sheet]\n"
+        "a.json: $.members[0].choices: required field is missing [rating.document]"
+    )

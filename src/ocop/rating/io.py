@@ -38,6 +38,7 @@ from ocop.errors import OcopLookupError, OcopValueError
 from ocop.problems import Location, Problem, Result
 from ocop.rating.classify import Rating, rate
 from ocop.rating.council import CouncilRules, MarksBasis
+from ocop.rating.criteria import Sheet
 from ocop.rating.registry import get_criteria_set
 from ocop.rating.scoring import Assessment, ScoreSheet
 
@@ -236,33 +237,30 @@ def _rules(
     return rules, []
 
 
+def _sheet(
+    criteria: str, number: int, root: str, file: str | None
+) -> tuple[Sheet | None, list[Problem]]:
+    try:
+        cset = get_criteria_set(criteria)
+    except OcopLookupError as exc:
+        where = Location(file=file, path=f"{root}.criteria")
+        return None, [Problem(code="rating.criteria_set", message=str(exc), where=where)]
+    try:
+        return cset.sheet(number), []
+    except OcopLookupError as exc:
+        where = Location(file=file, path=f"{root}.sheet")
+        return None, [Problem(code="rating.sheet", message=str(exc), where=where)]
+
+
 def _build(
     doc: AssessmentDocument, root: str, file: str | None
 ) -> Result[tuple[Assessment, CouncilRules] | None]:
     problems: list[Problem] = []
     rules, rule_problems = _rules(doc.rules, root, file)
     problems.extend(rule_problems)
-    try:
-        cset = get_criteria_set(doc.criteria)
-    except OcopLookupError as exc:
-        problems.append(
-            Problem(
-                code="rating.criteria_set",
-                message=str(exc),
-                where=Location(file=file, path=f"{root}.criteria"),
-            )
-        )
-        return Result(None, tuple(problems))
-    try:
-        sheet = cset.sheet(doc.sheet)
-    except OcopLookupError as exc:
-        problems.append(
-            Problem(
-                code="rating.sheet",
-                message=str(exc),
-                where=Location(file=file, path=f"{root}.sheet"),
-            )
-        )
+    sheet, found = _sheet(doc.criteria, doc.sheet, root, file)
+    problems.extend(found)
+    if sheet is None:
         return Result(None, tuple(problems))
     assessment = Assessment(
         sheet=sheet,
@@ -291,7 +289,18 @@ def assessment_from_json(
     try:
         doc = AssessmentDocument.model_validate(obj)
     except pydantic.ValidationError as exc:
-        return Result(None, tuple(_problems(exc, root, file)))
+        problems = _problems(exc, root, file)
+        # The set and sheet are still named when other fields are wrong: say if they exist.
+        bad = {tuple(e["loc"])[:1] for e in exc.errors()}
+        if (
+            isinstance(obj, dict)
+            and ("criteria",) not in bad
+            and ("sheet",) not in bad
+            and "criteria" in obj
+            and "sheet" in obj
+        ):
+            problems = _sheet(obj["criteria"], obj["sheet"], root, file)[1] + problems
+        return Result(None, tuple(problems))
     return _build(doc, root, file)
 
 
