@@ -114,13 +114,14 @@ def _size(value: object) -> None:
 
 @attrs.frozen(kw_only=True)
 class MarkRule:
-    """A minimum-for-stars mark of a sheet, ready for checking.
+    """A minimum-for-stars mark of a sheet (dấu sao, yêu cầu tối thiểu theo cấp độ sao),
+    ready for checking.
 
     Attributes:
         index: The criterion's place in :attr:`ScoringTable.codes`.
-        code: The criterion's code.
+        code: The criterion's code (mã tiêu chí).
         stars: The star level the mark is for (3, 4 or 5); it also binds every higher level.
-        option: The least option number that meets the mark.
+        option: The least option number (phương án) that meets the mark.
     """
 
     index: int
@@ -138,16 +139,17 @@ def _compile_points(options: Iterable[tuple[int, int]]) -> Mapping[Choice, int]:
 
 @attrs.frozen(kw_only=True)
 class ScoringTable:
-    """A sheet compiled for fast scoring: the lookups every score sheet needs, made once.
+    """A scoring sheet (phiếu đánh giá) compiled for fast scoring: the lookups every member's
+    score sheet needs, made once.
 
     Build with :meth:`for_sheet` (cached per sheet object).
 
     Attributes:
         sheet: The sheet compiled.
-        codes: The criterion codes in sheet order.
-        points: For each criterion (same order), choice → points, including ``0`` and
+        codes: The criterion codes (mã tiêu chí) in sheet order.
+        points: For each criterion (same order), choice → points (điểm), including ``0`` and
             ``None`` (0 points); a choice missing from it is out of range.
-        marks: Every minimum-for-stars mark of the sheet, in sheet order.
+        marks: Every minimum-for-stars mark (dấu sao) of the sheet, in sheet order.
     """
 
     sheet: Sheet
