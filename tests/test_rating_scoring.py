@@ -515,3 +515,28 @@ def test_no_agreed_answers_without_members() -> None:
         agreed_answers(Assessment(sheet=MARKED, members=()))
     stated = Assessment(sheet=MARKED, members=(), agreed={"1.1": None, "1.2": 3})
     assert agreed_answers(stated) == {"1.1": 0, "1.2": 3}
+
+
+def test_every_shipped_sheet_can_be_rated() -> None:
+    # The best option everywhere scores the sheet's best total, never above 100; none scores 0.
+    from ocop.rating import criteria_sets
+
+    for cset in criteria_sets():
+        for sheet in cset.sheets():
+            best = {c.code: max(c.options, key=lambda o: o.points).number for c in sheet.criteria()}
+            worst = dict.fromkeys(best, 0)
+            result = rate(
+                Assessment(
+                    sheet=sheet,
+                    members=(
+                        ScoreSheet(member="A", choices=best),
+                        ScoreSheet(member="B", choices=worst),
+                    ),
+                ),
+                CouncilRules(max_spread=None),
+            )
+            assert result.ok, (cset.id, sheet.number, result.problems)
+            assert result.value is not None
+            top = result.value.members[0].total
+            assert top == sum(c.best_points for c in sheet.criteria()) <= 100
+            assert result.value.members[1].total == 0
