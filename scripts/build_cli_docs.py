@@ -1,7 +1,7 @@
 """Write docs/reference/cli.md from the ``ocop`` parser's own help texts.
 
-    python scripts/build_cli_docs.py          # rewrite the page
-    python scripts/build_cli_docs.py --check  # exit 1 if the page is stale
+python scripts/build_cli_docs.py          # rewrite the page
+python scripts/build_cli_docs.py --check  # exit 1 if the page is stale
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ Exit status, for every command:
 |---|---|
 | 0 | done; the data is consistent (warnings may have been printed) |
 | 1 | the data is invalid: every problem was printed, one a line, with its location |
-| 2 | the input could not be used at all (missing, empty, binary, not UTF-8, wrong shape), or the command line was wrong |
+| 2 | the input could not be used at all (missing, empty, binary, not UTF-8, wrong shape), \
+or the command line was wrong |
 
 Problems print as `file:row: field: message [code]` (or `file: $.path: message [code]` for
 JSON documents); the code in brackets is stable and can be matched by programs.
