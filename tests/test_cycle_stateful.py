@@ -122,7 +122,8 @@ class ProductLife(RuleBasedStateMachine):
             return
         else:
             last = self.record.evaluations[-1]
-            stars = data.draw(st.integers(min_value=1, max_value=last.stars))
+            # One star more than the evaluation gave, now and then: the guard must refuse it.
+            stars = data.draw(st.integers(min_value=1, max_value=min(5, last.stars + 1)))
             if data.draw(st.booleans()):
                 event = Event.of("forward")
             else:
@@ -171,6 +172,19 @@ class ProductLife(RuleBasedStateMachine):
             given = last.event.stars or band_stars(last.event.score)
             assert step.event.stars <= given
             assert step.event.stars >= 3
+
+    @invariant()
+    def forwarded_only_at_the_regimes_threshold(self) -> None:
+        history = self.record.history
+        for i, step in enumerate(history):
+            if step.event.kind is not EventKind.FORWARD or step.source is Stage.COMMUNE_CHECKED:
+                continue
+            regime = get_regime(step.regime)
+            evaluated = [s for s in round_of(history, i) if s.event.kind is EventKind.EVALUATE]
+            last = evaluated[-1].event
+            assert last.level is not None
+            assert last.score is not None
+            assert last.score >= regime.forward_at[last.level]
 
     @invariant()
     def evaluations_stay_within_their_band(self) -> None:
