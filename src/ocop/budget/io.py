@@ -222,6 +222,7 @@ def _read_rows(
         (f, columns[f], money_units[f]) for f in ("approved", "disbursed") if f in columns
     ]
     cache: dict[str, str] = {}
+    cached = cache.get
 
     def norm(text: str) -> str:
         found = cache.get(text)
@@ -275,13 +276,16 @@ def _read_rows(
             )
             record = record[:width] + [""] * (width - len(record))
         record.append("")
-        title = norm(record[i_title])
+        raw = record[i_title]
+        title = cached(raw) or norm(raw)
         raw_amount = record[i_amount]
-        code = norm(record[i_code]) or None
+        raw = record[i_code]
+        code = (cached(raw) or norm(raw)) if raw else None
         if not title and not raw_amount and code is None and not "".join(record).strip():
             continue
         n += 1
-        parent = norm(record[i_parent]) or None
+        raw = record[i_parent]
+        parent = (cached(raw) or norm(raw)) if raw else None
         if raw_amount.isdigit():
             amount: int | None = int(raw_amount) * amount_unit
         else:
@@ -331,7 +335,11 @@ def _read_rows(
                         where=Location(file=file, row=start, field=header[i_sched], code=code),
                     )
                 )
-        others = {f: money(record[i], u, header[i], start, code) for f, i, u in other_money}
+        others = (
+            {f: money(record[i], u, header[i], start, code) for f, i, u in other_money}
+            if other_money
+            else {}
+        )
         lines.append(
             BudgetLine(
                 row=row_value,
@@ -339,9 +347,11 @@ def _read_rows(
                 parent=parent,
                 title=title,
                 amount=amount,
-                explanation=norm(record[i_expl]),
-                responsible=norm(record[i_resp]) or None,
-                locality=norm(record[i_loc]) or None,
+                explanation=cached(expl) or norm(expl) if (expl := record[i_expl]) else "",
+                responsible=(cached(resp) or norm(resp) or None)
+                if (resp := record[i_resp])
+                else None,
+                locality=(cached(loc) or norm(loc) or None) if (loc := record[i_loc]) else None,
                 sources=_split_list(record[i_src]) if i_src is not None else (),
                 schedule=schedule,
                 approved=others.get("approved"),

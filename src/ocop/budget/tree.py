@@ -157,10 +157,16 @@ def _build_tree(budget: Budget, phase: Phase) -> Tree:
     lines = budget.lines
     n = len(lines)
     parent_of = parents_of(budget)
-    children: list[list[int]] = [[] for _ in range(n)]
+    children: dict[int, list[int]] = {}
     top: list[int] = []
     for i, up in enumerate(parent_of):
-        (top if up is None else children[up]).append(i)
+        if up is None:
+            top.append(i)
+        elif up in children:
+            children[up].append(i)
+        else:
+            children[up] = [i]
+    no_children: list[int] = []
 
     # Top-down in table order, iteratively (no table is too deep to read): inherited values,
     # depth, section, and the depth-first order of the nodes.
@@ -190,14 +196,19 @@ def _build_tree(budget: Budget, phase: Phase) -> Tree:
         loc[i] = line.locality or localities[body] or loc[i]
         if line.sources:
             src[i] = line.sources
-        stack.extend(reversed(children[i]))
+        if i in children:
+            stack.extend(reversed(children[i]))
 
     # Bottom-up: amounts and nodes, children before their parents.
     nodes: dict[int, Node] = {}
+    planned = phase is Phase.PLANNED
     for i in reversed(order):
-        kids = tuple([nodes[k] for k in children[i]])
         line = lines[i]
-        amount = sum(k.amount for k in kids) if kids else (line.amount_in(phase) or 0)
+        kids = tuple([nodes[k] for k in children.get(i, no_children)])
+        if kids:
+            amount = sum([k.amount for k in kids])
+        else:
+            amount = (line.amount if planned else line.amount_in(phase)) or 0
         nodes[i] = Node(
             line=line,
             children=kids,
