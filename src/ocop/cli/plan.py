@@ -1,0 +1,206 @@
+"""``ocop report``, ``ocop simulate`` and ``ocop plan``: a plan's progress from the cycle's
+records, simulated event logs, and plan documents."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from ocop.cli._common import InputError, print_json, print_problems, read_text
+
+__all__ = ["register"]
+
+_BUILTIN_EVENTS = "quang-tri-2019/events-simulated.jsonl"
+
+
+def register(sub: Any) -> None:
+    """Add ``ocop report``, ``ocop simulate`` and ``ocop plan``."""
+    report = sub.add_parser(
+        "report",
+        help="a plan's progress on a date: targets, activities, budget",
+        description=(
+            "The progress of a provincial OCOP plan (kế hoạch) on a date: each target's "
+            "figure and status, the activities against their windows, the budget by activity "
+            "and by section. Without PLAN: the built-in Quảng Trị 2019 plan (278/KH-SNN) with "
+            "its bundled SIMULATED event log."
+        ),
+    )
+    report.add_argument(
+        "plan",
+        nargs="?",
+        help="a plan document (TOML or JSON) or a folder of CSV tables (default: built-in)",
+    )
+    report.add_argument(
+        "--on",
+        help="the date of the report: YYYY-MM-DD or a quarter such as 2019-Q3 "
+        "(its last day) (default: the last day of the plan's year)",
+    )
+    events = report.add_mutually_exclusive_group()
+    events.add_argument(
+        "--events",
+        help="a JSON Lines event log, as ocop cycle replay reads ('-' for standard input)",
+    )
+    events.add_argument(
+        "--no-events",
+        action="store_true",
+        help="report without an event log (the built-in plan otherwise uses its simulated one)",
+    )
+    report.add_argument(
+        "--format",
+        choices=("table", "json", "markdown", "html"),
+        default="table",
+        help="output format (default: table)",
+    )
+    report.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="language of the labels (default: vi)"
+    )
+    report.add_argument("--output", "-o", help="write to this file instead of standard output")
+    report.set_defaults(handler=_report)
+
+    simulate = sub.add_parser(
+        "simulate",
+        help="write a simulated year of a province's product cycle as a JSON Lines event log",
+        description=(
+            "A realistic, reproducible and clearly SIMULATED event log of a province's year: "
+            "subjects of each kind, products of the 26 product sets, councils' scores from the "
+            "real criteria sheets. Every register note starts with 'simulated'. Replay it with "
+            "ocop cycle replay or report on it with ocop report --events."
+        ),
+    )
+    simulate.add_argument("--province", required=True, help="the province's name, e.g. 'Quảng Trị'")
+    simulate.add_argument("--products", required=True, type=int, help="how many products register")
+    simulate.add_argument("--year", required=True, type=int, help="the year (2019 or later)")
+    simulate.add_argument("--seed", required=True, type=int, help="the random seed")
+    simulate.add_argument("--output", "-o", help="write to this file instead of standard output")
+    simulate.set_defaults(handler=_simulate)
+
+    group = sub.add_parser(
+        "plan", help="plan documents: check one, print the JSON Schema, convert CSV tables"
+    )
+    group.set_defaults(group_parser=group)
+    cmds = group.add_subparsers(dest="plan_command", metavar="COMMAND")
+    check = cmds.add_parser("check", help="check a plan document or folder; print every problem")
+    check.add_argument("plan", help="a plan document (TOML or JSON) or a folder of CSV tables")
+    check.set_defaults(handler=_check)
+    schema = cmds.add_parser("schema", help="the JSON Schema of the plan document")
+    schema.set_defaults(handler=_schema)
+
+
+def _date(text: str) -> dt.date:
+    from ocop.errors import OcopValueError
+    from ocop.periods import Quarter
+
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else Quarter.parse(text).end
+    except (ValueError, OcopValueError):
+        raise InputError(
+            f"--on {text!r}: not a date (write YYYY-MM-DD, or a quarter such as 2019-Q3)"
+        ) from None
+
+
+def _load(path: str | None) -> tuple[Any, tuple[Any, ...]]:
+    from ocop.errors import OcopInputError
+    from ocop.plan import load_plan, quang_tri_2019
+
+    if path is None:
+        return quang_tri_2019(), ()
+    try:
+        result = load_plan(path)
+    except OcopInputError as exc:
+        raise InputError(str(exc)) from None
+    return result.value, result.problems
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+def _report(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    from ocop.cycle import EventKind, follow
+    from ocop.cycle.jsonio import read_events
+    from ocop.plan import EventLog, progress
+    from ocop.plan.report import render
+    from ocop.plan.simulate import SIMULATED
+    from ocop.problems import has_errors
+
+    on = None if args.on is None else _date(args.on)
+    plan, problems = _load(args.plan)
+    if plan is None:
+        print_problems(problems)
+        return 1
+    text: str | None = None
+    name = ""
+    if args.events is not None:
+        text = read_text(args.events)
+        name = "<stdin>" if args.events == "-" else args.events
+    elif args.plan is None and not args.no_events:
+        name = f"ocop/data/{_BUILTIN_EVENTS}"
+        text = resources.files("ocop.data").joinpath(_BUILTIN_EVENTS).read_text("utf-8")
+    records = None
+    log = None
+    if text is not None:
+        read = read_events(text, file=name)
+        followed = follow(read.value)
+        records = followed.value
+        found = sorted((*read.problems, *followed.problems), key=lambda p: p.where.row or 0)
+        problems = (*problems, *found)
+        simulated = any(
+            ev.kind is EventKind.REGISTER and (ev.note or "").startswith(SIMULATED)
+            for _, ev, _, _, _ in read.value
+        )
+        log = EventLog(
+            name=name, events=len(read.value), products=len(records), simulated=simulated
+        )
+    result = progress(plan, on=on, records=records, log=log, problems=problems)
+    _write(render(result, args.format, lang=args.lang), args.output)
+    if args.format != "json":
+        print_problems(result.problems)
+    return 1 if has_errors(result.problems) else 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from ocop.errors import OcopValueError
+    from ocop.plan import simulate
+
+    try:
+        sim = simulate(
+            province=args.province, products=args.products, year=args.year, seed=args.seed
+        )
+    except OcopValueError as exc:
+        raise InputError(str(exc)) from None
+    _write(sim.jsonl(), args.output)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from ocop.budget import check as check_budget
+    from ocop.problems import has_errors
+
+    plan, problems = _load(args.plan)
+    if plan is not None and plan.budget is not None:
+        problems = (*problems, *check_budget(plan.budget))
+    print_problems(problems, file=sys.stdout)
+    if plan is not None and not has_errors(problems):
+        print(
+            f"{plan.number} ({plan.year}): {len(plan.activities)} activities, "
+            f"{len(plan.targets)} targets, {len(plan.facts)} facts"
+        )
+    return 1 if has_errors(problems) or plan is None else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from ocop.plan import plan_schema
+
+    print_json(plan_schema())
+    return 0

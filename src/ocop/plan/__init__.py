@@ -1,0 +1,86 @@
+"""Provincial OCOP plans: activities, targets and budget, and their progress on a date.
+
+A province's yearly plan (kế hoạch thực hiện Chương trình OCOP) is a :class:`Plan`: its
+:class:`Activity` records with their windows in quarters, its :class:`Target` records with
+the indicator each counts, the :class:`Fact` records its readers add as the year goes by, and
+its budget (:mod:`ocop.budget`). :func:`progress` answers, on a date, the questions the plan's
+readers ask: where each target stands (counted from the cycle's records, :mod:`ocop.cycle`),
+which activities are late, where the money goes. :func:`simulate` writes a realistic event
+log for a province, clearly marked as simulated.
+
+>>> from ocop.plan import quang_tri_2019, progress
+>>> plan = quang_tri_2019()
+>>> plan.number, plan.year, len(plan.activities), len(plan.targets)
+('278/KH-SNN', 2019, 15, 10)
+>>> progress(plan).budget.total
+6422330000
+"""
+
+from ocop.plan.indicators import (
+    EXISTING_TAGS,
+    INDICATORS,
+    NEW_TAGS,
+    Indicator,
+    count_indicators,
+    is_economic_organisation,
+    product_kind,
+)
+from ocop.plan.io import (
+    ActivityDocument,
+    FactDocument,
+    PlanDocument,
+    TargetDocument,
+    load_plan,
+    plan_schema,
+    quang_tri_2019,
+    read_plan,
+    write_plan,
+)
+from ocop.plan.model import ABOUT_TOLERANCE, Activity, Comparison, Fact, Plan, Target
+from ocop.plan.progress import (
+    ActivityProgress,
+    ActivityStatus,
+    BudgetProgress,
+    EventLog,
+    Progress,
+    TargetProgress,
+    TargetStatus,
+    progress,
+)
+from ocop.plan.simulate import SIMULATED, Simulation, simulate
+
+__all__ = [
+    "ABOUT_TOLERANCE",
+    "EXISTING_TAGS",
+    "INDICATORS",
+    "NEW_TAGS",
+    "SIMULATED",
+    "Activity",
+    "ActivityDocument",
+    "ActivityProgress",
+    "ActivityStatus",
+    "BudgetProgress",
+    "Comparison",
+    "EventLog",
+    "Fact",
+    "FactDocument",
+    "Indicator",
+    "Plan",
+    "PlanDocument",
+    "Progress",
+    "Simulation",
+    "Target",
+    "TargetDocument",
+    "TargetProgress",
+    "TargetStatus",
+    "count_indicators",
+    "is_economic_organisation",
+    "load_plan",
+    "plan_schema",
+    "product_kind",
+    "progress",
+    "quang_tri_2019",
+    "read_plan",
+    "simulate",
+    "write_plan",
+]
