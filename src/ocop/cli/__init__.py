@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ocop.cli.criteria",
     "ocop.cli.cycle",
     "ocop.cli.money",
+    "ocop.cli.plan",
     "ocop.cli.rating",
 )
 
