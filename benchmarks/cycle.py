@@ -257,6 +257,22 @@ def measure_memory(n: int, *, traced: bool) -> int:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         return peak
+    return _peak_rss()
+
+
+def _peak_rss() -> int:
+    """This process's peak resident memory in bytes.
+
+    Linux's ``VmHWM`` belongs to the process image; ``ru_maxrss`` would also carry the parent's
+    peak across ``fork``/``exec``.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 

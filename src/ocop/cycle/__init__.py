@@ -5,10 +5,16 @@ under the rules of the regime in force (:mod:`ocop.regimes`) and returns the new
 one more :class:`Step` in its append-only history, or a refusal that says why. Steps outside
 their window (a province's :class:`Plan`, the deadlines of Decision 26/2026/QĐ-TTg) are
 warned about, never refused. :func:`replay` rebuilds a record from its history.
+
+Records and histories are read and written as JSON documents by :mod:`ocop.cycle.jsonio`
+(the one module here that uses pydantic); :func:`check_definition` checks the declared
+transition tables themselves, and :func:`to_mermaid` / :func:`to_dot` draw them.
 """
 
 from __future__ import annotations
 
+from ocop.cycle.checks import check_definition
+from ocop.cycle.diagram import to_dot, to_mermaid
 from ocop.cycle.machine import (
     Transition,
     advance,
@@ -66,6 +72,7 @@ __all__ = [
     "add_working_days",
     "advance",
     "authority_name",
+    "check_definition",
     "commune_check_due",
     "follow",
     "format_score",
@@ -75,6 +82,8 @@ __all__ = [
     "re_evaluation_window",
     "replay",
     "rules_for",
+    "to_dot",
+    "to_mermaid",
     "transitions",
     "working_days_between",
 ]

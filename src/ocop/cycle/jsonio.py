@@ -476,8 +476,10 @@ def _line(raw: object, where: Location, problems: list[Problem]) -> EventLine | 
         )
     warned = len(problems)
     product = raw.get("product")
-    if not isinstance(product, str) or not product.strip():
+    if product is None:
         bad("product", "missing: the product's code (a non-empty string)")
+    elif not isinstance(product, str) or not product.strip():
+        bad("product", f"{product!r} is not a product code (a non-empty string)")
     kind: EventKind | None = None
     name = raw.get("event")
     try:
