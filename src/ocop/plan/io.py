@@ -432,6 +432,7 @@ def _fact(
         return None
     value: Number | bool | str
     if d.activity is not None:
+        before = len(problems)
         if d.activity not in activity_ids:
             problems.append(
                 _problem(
@@ -441,7 +442,6 @@ def _fact(
                     f"{path}.activity",
                 )
             )
-            return None
         if d.value not in ("started", "done"):
             problems.append(
                 _problem(
@@ -451,6 +451,7 @@ def _fact(
                     f"{path}.value",
                 )
             )
+        if len(problems) > before or not isinstance(d.value, str):
             return None
         value = d.value
     elif isinstance(d.value, bool):

@@ -498,6 +498,7 @@ table{border-collapse:collapse;width:100%;background:#fff;font-size:.92em}
 th,td{border-bottom:1px solid #e0e0e0;padding:5px 6px;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;white-space:nowrap}
 .scroll{overflow-x:auto}
+.scroll table.wide{min-width:620px}
 .legend span{display:inline-block;margin:2px 8px 2px 0;font-size:.85em}
 .legend b{display:inline-block;
   width:10px;
@@ -656,7 +657,7 @@ def _html(progress: Progress, lang: str) -> str:
         for ap in progress.activities
     )
     body.append(
-        '<div class="scroll"><table><thead><tr><th>id</th>'
+        '<div class="scroll"><table class="wide"><thead><tr><th>id</th>'
         f"<th>{_esc(t['title'])}</th><th>{_esc(t['window'])}</th><th>{_esc(t['status'])}</th>"
         f'<th class="n">{_esc(t["amount"])}</th><th class="n">{_esc(t["share"])}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"

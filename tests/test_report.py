@@ -1,0 +1,239 @@
+"""``ocop report``: the main job, end to end, in every format."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ocop.cli import main
+from ocop.plan import simulate
+
+WORDS_WARNING = (
+    "quang-tri-2019/budget.toml: $.total_in_words: warning: total in words 'Sáu tỷ, bốn trăm "
+    "hai mươi hai triệu đồng' reads 6.422.000.000 đồng, 330.000 đồng below the total "
+    "6.422.330.000 đồng (the words are rounded down to millions) [budget.words]\n"
+)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(["report", *argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: ignore[type-arg]
+    status, out, _ = _run(capsys, *argv, "--format", "json")
+    assert status == 0
+    data: dict = json.loads(out)  # type: ignore[type-arg]
+    return data
+
+
+def test_report_with_no_arguments_shows_the_simulated_progress(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = _run(capsys)
+    assert status == 0
+    assert err == WORDS_WARNING
+    lines = out.splitlines()
+    assert lines[0] == "Kế hoạch 278/KH-SNN (04/03/2019)"
+    assert lines[3] == "Tiến độ đến ngày 31/12/2019"
+    assert "MÔ PHỎNG: số liệu từ nhật ký sự kiện mô phỏng (ocop simulate)" in lines[5]
+    assert {"Mục tiêu", "Nội dung thực hiện", "Kinh phí theo mục"} <= set(lines)
+    assert any(line.startswith("   Tổng cộng") and "6.422.330.000" in line for line in lines)
+
+
+def test_the_json_document_keeps_its_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(capsys)
+    assert {"plan", "targets", "activities", "budget", "problems"} <= set(data)
+    assert data["plan"]["number"] == "278/KH-SNN"
+    assert data["plan"]["year"] == 2019
+    assert data["on"] == "2019-12-31"
+    assert data["simulated"] is True
+    assert data["events"]["simulated"] is True
+    for t in data["targets"]:
+        assert {"id", "target", "actual", "status"} <= set(t)
+        assert t["status"] in {"met", "on_track", "at_risk", "missed", "no_data"}
+    for a in data["activities"]:
+        assert {"id", "from", "to", "status"} <= set(a)
+        assert re.fullmatch(r"\d{4}-Q[1-4]", a["from"])
+        assert re.fullmatch(r"\d{4}-Q[1-4]", a["to"])
+    assert data["budget"]["total"] == 6_422_330_000
+    assert [s["code"] for s in data["budget"]["sections"]] == list("1234567")
+    assert sum(s["amount"] for s in data["budget"]["sections"]) == 6_422_330_000
+    assert [p["code"] for p in data["problems"]] == ["budget.words"]
+    targets = {t["id"]: t for t in data["targets"]}
+    assert targets["T4"]["target"] == [3, 5]
+    assert targets["T1"]["target"] is True
+    assert targets["T1"]["status"] == "no_data"
+    assert targets["T5"]["actual"] == data["indicators"]["products_3star_plus_provincial"]
+
+
+def test_without_an_event_log_the_record_indicators_have_no_data(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = _json(capsys, "--no-events")
+    assert data["events"] is None
+    assert data["simulated"] is False
+    assert {t["status"] for t in data["targets"]} == {"no_data"}
+    assert data["indicators"] is None
+
+
+def test_on_a_date_in_the_year(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(capsys, "--on", "2019-Q2")
+    assert data["on"] == "2019-06-30"
+    acts = {a["id"]: a["status"] for a in data["activities"]}
+    assert acts["II.5.1"] == "done"
+    assert acts["II.5.5.a"] == "planned"
+    assert acts["II.1"] == "no_data"
+    targets = {t["id"]: t for t in data["targets"]}
+    assert targets["T5"]["status"] == "on_track"
+    assert targets["T5"]["expected"] == 0
+
+
+def test_a_simulated_year_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sim = simulate(province="Quảng Trị", products=200, year=2019, seed=42)
+    log = tmp_path / "year.jsonl"
+    log.write_text(sim.jsonl(), "utf-8")
+    data = _json(capsys, "--events", str(log))
+    assert data["indicators"] == dict(sim.tally)
+    assert data["events"] == {
+        "file": str(log),
+        "events": len(sim.lines),
+        "products": 200,
+        "simulated": True,
+    }
+    targets = {t["id"]: t for t in data["targets"]}
+    assert targets["T8"]["actual"] == sim.tally["economic_organisations_participating"]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "table", "json"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_format_says_simulated(
+    fmt: str, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _run(capsys, "--format", fmt, "--lang", lang)
+    assert status == 0
+    if fmt == "json":
+        assert json.loads(out)["simulated"] is True
+    else:
+        assert ("MÔ PHỎNG" if lang == "vi" else "SIMULATED") in out
+
+
+def test_the_html_page_stands_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "r.html"
+    status, out, _ = _run(capsys, "--format", "html", "--output", str(page))
+    assert (status, out) == (0, "")
+    html = page.read_text("utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert html.count("<svg") == 1
+    assert "<rect" in html
+    assert html.count('class="bar"') == 10
+    for banned in ("<script", "<link", "@import", "url(", "src=", "https://"):
+        assert banned not in html
+    assert re.findall(r"http://[^\"' ]+", html) == ["http://www.w3.org/2000/svg"]
+    assert "6.422.330.000" in html
+
+
+def test_markdown_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "--format", "markdown", "--lang", "en")
+    assert status == 0
+    assert out.startswith("# Plan 278/KH-SNN (04/03/2019)\n")
+    assert "> **SIMULATED: figures from a simulated event log" in out
+    assert "| id | title | window | status | amount (đồng) | share |" in out
+    assert "|---|---|---|---|---:|---:|" in out
+    assert "## Problems" in out
+
+
+def test_a_plan_folder_without_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "quang-tri-2019"
+    if not shared.exists():
+        pytest.skip("needs ../shared")
+    data = _json(capsys, str(shared))
+    assert data["plan"]["number"] == "quang-tri-2019"
+    assert data["events"] is None
+
+
+def test_an_invalid_plan_exits_1_with_every_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "p.toml"
+    plan.write_text(
+        'number = "1/KH"\nyear = 2019\n[[activities]]\nid = "A"\ntitle = "a"\nwindow = "Q9"\n'
+        '[[targets]]\nid = "T"\ntext = "t"\nindicator = "x"\ncomparison = "about"\n',
+        "utf-8",
+    )
+    status, out, err = _run(capsys, str(plan))
+    assert (status, out) == (1, "")
+    assert err == (
+        f"{plan}: $.activities[0].window: 'Q9' is not a range of quarters (write "
+        "2019-Q2..2019-Q4 or Quý II - IV năm 2019) [plan.window]\n"
+        f"{plan}: $.targets[0].value: a target compared 'about' needs a value [plan.value]\n"
+    )
+
+
+def test_an_invalid_event_log_exits_1_with_every_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "e.jsonl"
+    log.write_text(
+        '{"product": "A", "event": "register", "on": "2019-04-01"}\n'
+        '{"product": "A", "event": "evaluate", "on": "2019-03-01", "level": "province", '
+        '"score": 70}\n'
+        "not json\n",
+        "utf-8",
+    )
+    status, _, err = _run(capsys, "--events", str(log))
+    assert status == 1
+    assert err.splitlines()[:2] == [
+        f"{log}:2: A: evaluate on 2019-03-01 is before the last step (2019-04-01) [cycle.refused]",
+        f"{log}:3: not JSON: Expecting value (column 1) [cycle.line]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["missing.toml"], "ocop: missing.toml: no such file\n"),
+        (["--events", "missing.jsonl"], "ocop: missing.jsonl: no such file\n"),
+        (
+            ["--on", "31/12/2019"],
+            "ocop: --on '31/12/2019': not a date (write YYYY-MM-DD, or a quarter such as "
+            "2019-Q3)\n",
+        ),
+    ],
+)
+def test_unusable_input_exits_2(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    status, out, err = _run(capsys, *argv)
+    assert (status, out, err) == (2, "", message)
+
+
+def test_unreadable_files_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    binary = tmp_path / "b.toml"
+    binary.write_bytes(b"\x00\x01\x02")
+    empty = tmp_path / "e.jsonl"
+    empty.write_text("", "utf-8")
+    broken = tmp_path / "x.toml"
+    broken.write_text("x = [", "utf-8")
+    for argv in ([str(binary)], ["--events", str(empty)], [str(broken)], [str(tmp_path)]):
+        status, out, err = _run(capsys, *argv)
+        assert (status, out) == (2, ""), argv
+        assert err.startswith("ocop: "), argv
+        assert "Traceback" not in err
+
+
+def test_plan_check_and_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "quang-tri-2019"
+    if shared.exists():
+        assert main(["plan", "check", str(shared)]) == 0
+        out = capsys.readouterr().out
+        assert out.endswith("quang-tri-2019 (2019): 15 activities, 10 targets, 0 facts\n")
+    assert main(["plan", "schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "ocop plan"
