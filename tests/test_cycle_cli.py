@@ -172,3 +172,32 @@ def test_check_and_schema(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "cycle", "schema")
     assert status == 0
     assert json.loads(out)["properties"]["schema_version"]["const"] == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("[" * 100_000, "1: not usable JSON: nested too deeply [cycle.line]"),
+        (
+            '{"product": "A", "event": "evaluate", "on": "2026-06-01", "level": "province", '
+            '"score": ' + "9" * 5000 + "}",
+            "1: not usable JSON: a number has too many digits [cycle.line]",
+        ),
+        (
+            '{"product": "A", "event": "recognize", "on": "2026-06-01", "level": "province", '
+            '"stars": 4.0}',
+            "1: stars: 4.0 is not a whole number of stars from 1 to 5 [cycle.field]",
+        ),
+        (
+            '{"product": 12, "event": "register", "on": "2026-06-01"}',
+            "1: product: 12 is not a product code (a non-empty string) [cycle.field]",
+        ),
+    ],
+)
+def test_hostile_lines_are_located_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, line: str, message: str
+) -> None:
+    path = write(tmp_path, line + "\n")
+    status, _, err = run(capsys, "cycle", "replay", path, "--format", "table")
+    assert status == 1
+    assert err == f"{path}:{message}\n"

@@ -138,7 +138,7 @@ def test_event_streams_report_every_bad_line_located() -> None:
         "events.jsonl:5: product: missing: the product's code (a non-empty string) [cycle.field]",
         "events.jsonl:5: on: '15/10/2019' is not a date (write YYYY-MM-DD) [cycle.field]",
         "events.jsonl:5: level: missing: recognize needs 'level' [cycle.field]",
-        "events.jsonl:5: stars: 7 is not 1 to 5 [cycle.field]",
+        "events.jsonl:5: stars: 7 is not a whole number of stars from 1 to 5 [cycle.field]",
         "events.jsonl:6: each line must be a JSON object (got list) [cycle.line]",
         "events.jsonl:7: not JSON: Expecting property name enclosed in double quotes (column 2) [cycle.line]",  # noqa: E501
         "events.jsonl:8: ground: 'rude' is not a ground (one of: false_dossier, criteria_not_met, law_breach, mark_misuse, production_stopped, other) [cycle.field]",  # noqa: E501

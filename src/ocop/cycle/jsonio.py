@@ -249,6 +249,22 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
+def _show(value: object) -> str:
+    return str(value) if isinstance(value, Decimal) else repr(value)
+
+
+def _loads(text: str) -> tuple[Any, str | None]:
+    """The JSON value of ``text`` (decimals kept exact), or why it is not usable JSON."""
+    try:
+        return json.loads(text, parse_float=Decimal), None
+    except json.JSONDecodeError as exc:
+        return None, f"not JSON: {exc.msg} (column {exc.colno})"
+    except RecursionError:
+        return None, "not usable JSON: nested too deeply"
+    except ValueError:  # the only other refusal of json.loads: an integer too long to read
+        return None, "not usable JSON: a number has too many digits"
+
+
 def _validate(
     model: type[HistoryDoc], text: str, file: str | None
 ) -> tuple[HistoryDoc | None, list[Problem]]:
@@ -257,6 +273,11 @@ def _validate(
     except json.JSONDecodeError as exc:
         where = Location(file=file, row=exc.lineno)
         return None, [Problem(code="cycle.json", message=f"not JSON: {exc.msg}", where=where)]
+    except (RecursionError, ValueError):
+        _, why = _loads(text)
+        return None, [
+            Problem(code="cycle.json", message=why or "not JSON", where=Location(file=file))
+        ]
     try:
         return model.model_validate(raw), []
     except pydantic.ValidationError as exc:
@@ -519,8 +540,11 @@ def _line(raw: object, where: Location, problems: list[Problem]) -> EventLine | 
         except OcopValueError as exc:
             bad("score", str(exc))
     stars = raw.get("stars")
-    if stars is not None and (isinstance(stars, bool) or stars not in range(1, 6)):
-        bad("stars", f"{stars!r} is not 1 to 5")
+    if stars is not None and (
+        isinstance(stars, bool) or not isinstance(stars, int) or stars not in range(1, 6)
+    ):
+        bad("stars", f"{_show(stars)} is not a whole number of stars from 1 to 5")
+        stars = None
     ground: Ground | None = None
     if raw.get("ground") is not None:
         try:
@@ -570,16 +594,9 @@ def read_events(text: str, *, file: str | None = None) -> Result[tuple[EventLine
         if not line.strip():
             continue
         where = Location(file=file, row=n)
-        try:
-            raw = json.loads(line, parse_float=Decimal)
-        except json.JSONDecodeError as exc:
-            problems.append(
-                Problem(
-                    code="cycle.line",
-                    message=f"not JSON: {exc.msg} (column {exc.colno})",
-                    where=where,
-                )
-            )
+        raw, why = _loads(line)
+        if why is not None:
+            problems.append(Problem(code="cycle.line", message=why, where=where))
             continue
         found = _line(raw, where, problems)
         if found is not None:
