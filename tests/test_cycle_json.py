@@ -143,3 +143,18 @@ def test_event_streams_report_every_bad_line_located() -> None:
         "events.jsonl:7: not JSON: Expecting property name enclosed in double quotes (column 2) [cycle.line]",  # noqa: E501
         "events.jsonl:8: ground: 'rude' is not a ground (one of: false_dossier, criteria_not_met, law_breach, mark_misuse, production_stopped, other) [cycle.field]",  # noqa: E501
     ]  # fmt: skip
+
+
+def test_the_published_schemas_are_current() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("gen", root / "scripts" / "gen_cycle_schemas.py")
+    assert spec is not None
+    assert spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    for name, schema in gen.documents().items():
+        committed = (root / "docs" / "schemas" / name).read_text(encoding="utf-8")
+        assert committed == gen.text(schema), "run: python scripts/gen_cycle_schemas.py"

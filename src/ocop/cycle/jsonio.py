@@ -105,6 +105,8 @@ class _Model(pydantic.BaseModel):
 
 
 class EventDoc(_Model):
+    """An event without its date: its kind and what it carries."""
+
     kind: EventKind
     level: Level | None = None
     score: _ScoreJson | None = None
@@ -116,6 +118,9 @@ class EventDoc(_Model):
 
 
 class StepDoc(_Model):
+    """One step of the history: the event, its date, who acted, the stages before and after,
+    the regime whose rules applied and the reason in words."""
+
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     event: EventDoc
     on: dt.date
@@ -127,6 +132,8 @@ class StepDoc(_Model):
 
 
 class EvaluationDoc(_Model):
+    """A council's result in the current round; the score is exact ("72.5", "149/2")."""
+
     level: Level
     score: _ScoreJson
     stars: int = pydantic.Field(ge=1, le=5)
@@ -134,6 +141,8 @@ class EvaluationDoc(_Model):
 
 
 class CertificateDoc(_Model):
+    """The certificate held (giấy chứng nhận): stars, authority, score, issue, expiry."""
+
     stars: int = pydantic.Field(ge=3, le=5)
     level: Level
     score: _ScoreJson
@@ -145,6 +154,8 @@ class CertificateDoc(_Model):
 class HistoryDoc(_Model):
     """A product's history (lịch sử): every step, oldest first."""
 
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, title="OCOP product history")
+
     schema_version: Literal[1]
     product: str = pydantic.Field(min_length=1)
     history: list[StepDoc]
@@ -152,6 +163,8 @@ class HistoryDoc(_Model):
 
 class RecordDoc(HistoryDoc):
     """A product's record (hồ sơ theo dõi) with its history."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, title="OCOP product record")
 
     stage: Stage
     subject: str | None = None
