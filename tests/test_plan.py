@@ -249,6 +249,8 @@ def test_every_problem_of_a_plan_is_located(tmp_path: Path) -> None:
             "'finished') [plan.fact]",
             "plan.toml: $.facts[1]: a fact is about one indicator or one activity: give "
             "'indicator' or 'activity' [plan.fact]",
+            "plan.toml: $.targets[0].activities[0]: no activity 'A9' in the plan "
+            "[plan.unknown_activity]",
             f"plan.toml: $.budget: the budget cannot be read: {tmp_path}/missing.csv: no such "
             "file [plan.budget]".replace(f, "plan.toml"),
         ]

@@ -523,9 +523,9 @@ def _from_document(
     targets = [_target(d, f"$.targets[{i}]", file, problems) for i, d in enumerate(doc.targets)]
     ids = {a.id for a in activities if a is not None}
     facts = [_fact(d, f"$.facts[{i}]", file, ids, problems) for i, d in enumerate(doc.facts)]
-    for i, t in enumerate(targets):
-        for j, ref in enumerate(t.activities if t is not None else ()):
-            if ref not in ids:
+    for i, td in enumerate(doc.targets):
+        for j, ref in enumerate(td.activities):
+            if normalize(ref) not in ids:
                 problems.append(
                     _problem(
                         "plan.unknown_activity",
@@ -548,9 +548,9 @@ def _from_document(
     budget = _budget(raw_budget, doc, file, opener, problems)
     if budget is not None:
         keys = {line.key for line in budget.lines}
-        for i, a in enumerate(activities):
-            for j, key in enumerate(a.budget_lines if a is not None else ()):
-                if key not in keys:
+        for i, ad in enumerate(doc.activities):
+            for j, key in enumerate(ad.budget_lines):
+                if normalize(key) not in keys:
                     problems.append(
                         _problem(
                             "plan.budget_line",
