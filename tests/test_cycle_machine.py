@@ -133,6 +133,7 @@ PROVINCE_FORWARD = [
     (D(2024, 11, 1), Decimal("89.99"), "province score 89.99 < 90 needed to go to the central council (148/QĐ-TTg)"),  # noqa: E501
     (D(2024, 11, 1), 90, None),
     (D(2025, 11, 1), 89, "province score 89 < 90 needed to go to the ministry (1489/QĐ-TTg)"),
+    (D(2025, 11, 1), 90, None),
     (D(2026, 11, 1), 89, "province score 89 < 90 needed to go to the ministry (26/2026/QĐ-TTg)"),
     (D(2026, 11, 1), 90, None),
 ]  # fmt: skip
