@@ -350,14 +350,43 @@ def test_a_returned_dossier_is_filed_again() -> None:
     assert walk(r, [(Event.of("file_dossier"), on)]).stage is Stage.DOSSIER_FILED
 
 
-def test_existing_products_file_directly_under_26_2026() -> None:
-    r = walk(Record.new("P"), [(Event.register(), D(2026, 6, 1))])
-    assert walk(r, [(Event.of("file_dossier"), D(2026, 6, 2))]).stage is Stage.DOSSIER_FILED
-    old = walk(Record.new("P"), [(Event.register(), D(2019, 6, 1))])
-    assert refusal(old, Event.of("file_dossier"), D(2019, 6, 2)) == (
-        "file_dossier: cannot file_dossier a product at stage registered under 490/QĐ-TTg "
+def test_an_existing_product_files_straight_after_registering() -> None:
+    for on in (D(2019, 6, 1), D(2026, 6, 1)):
+        r = walk(Record.new("P"), [(Event.register(), on)])
+        assert walk(r, [(Event.of("file_dossier"), on)]).stage is Stage.DOSSIER_FILED
+
+
+def test_the_first_levels_step_files_the_dossier_when_no_filing_was_recorded() -> None:
+    on = D(2019, 10, 15)
+    r = walk(Record.new("P"), [(Event.register(), D(2019, 4, 1))])
+    evaluated = walk(r, [(Event.evaluate("district", 72), on)])
+    assert (evaluated.stage, evaluated.filed, evaluated.purpose) == (
+        Stage.DISTRICT_EVALUATED,
+        on,
+        Purpose.FIRST,
+    )
+    assert refusal(r, Event.evaluate("province", 72), on) == (
+        "evaluate: the dossier is waiting for the district council, not the province "
         "[cycle.refused]"
     )
+    new = walk(Record.new("P"), [(Event.register(), D(2026, 6, 1))])
+    checked = walk(new, [(Event.commune_check(), D(2026, 6, 5))])
+    assert (checked.stage, checked.filed) == (Stage.COMMUNE_CHECKED, D(2026, 6, 5))
+    assert refusal(new, Event.evaluate("province", 72), D(2026, 6, 5)) == (
+        "evaluate: the province council evaluates only a dossier sent to it: the product is "
+        "at registered under 26/2026/QĐ-TTg [cycle.refused]"
+    )
+    assert refusal(new, Event.of("forward"), D(2026, 6, 5)) == (
+        "forward: cannot forward a product at stage registered under 26/2026/QĐ-TTg [cycle.refused]"
+    )
+
+
+def test_events_have_other_spellings() -> None:
+    assert EventKind("recognise") is EventKind.RECOGNIZE
+    assert EventKind("Re-evaluate") is EventKind.RE_EVALUATE
+    assert EventKind("check") is EventKind.COMMUNE_CHECK
+    with pytest.raises(ValueError, match="'fly' is not a valid EventKind"):
+        EventKind("fly")
 
 
 # -- after recognition ----------------------------------------------------------------------

@@ -27,10 +27,26 @@ from strategies_cycle import any_events, events_of, gaps, high_scores, start_dat
 _ROUND_START = {EventKind.FILE_DOSSIER, EventKind.RE_EVALUATE, EventKind.UPGRADE}
 
 
+_IN_ROUND = {
+    Stage.DOSSIER_FILED,
+    Stage.RETURNED,
+    Stage.COMMUNE_CHECKED,
+    Stage.DISTRICT_EVALUATED,
+    Stage.AT_PROVINCE,
+    Stage.PROVINCE_EVALUATED,
+    Stage.AT_NATIONAL,
+    Stage.NATIONAL_EVALUATED,
+}
+
+
 def round_of(history: tuple[Step, ...], end: int) -> list[Step]:
-    """The steps of the dossier that the step at ``end`` closes, from its filing on."""
+    """The steps of the dossier that the step at ``end`` closes, from its filing on (an
+    explicit filing, or the first level's step that files it)."""
     start = end
-    while start > 0 and history[start].event.kind not in _ROUND_START:
+    while start > 0 and not (
+        history[start].event.kind in _ROUND_START
+        or (history[start].source not in _IN_ROUND and history[start].target in _IN_ROUND)
+    ):
         start -= 1
     return list(history[start : end + 1])
 

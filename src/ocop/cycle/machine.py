@@ -107,6 +107,10 @@ _IN_ROUND = (
 )
 
 
+#: Stages from which the first level's check or evaluation also files the dossier.
+_FILES_ON_ITS_OWN = (S.REGISTERED, S.IN_DEVELOPMENT)
+
+
 def _rows(regime: Regime) -> tuple[Transition, ...]:
     """The declared table of ``regime``: the common steps, then its own chain."""
     t = Transition
@@ -124,9 +128,20 @@ def _rows(regime: Regime) -> tuple[Transition, ...]:
     for stage in (S.REGISTERED, S.IDEA_SELECTED, S.PLAN_SUBMITTED, S.PLAN_APPROVED):
         rows.append(t(source=stage, event=K.WITHDRAW, targets=(S.WITHDRAWN,)))
     rows.append(t(source=S.IN_DEVELOPMENT, event=K.WITHDRAW, targets=(S.WITHDRAWN,)))
+    # An existing product may file its dossier straight after registering; a check or an
+    # evaluation that arrives with no filing recorded files the dossier on its own date.
+    rows.append(t(source=S.REGISTERED, event=K.FILE_DOSSIER, targets=(S.DOSSIER_FILED,)))
     if by_commune:
         rows += [
-            t(source=S.REGISTERED, event=K.FILE_DOSSIER, targets=(S.DOSSIER_FILED,)),
+            t(
+                source=stage,
+                event=K.COMMUNE_CHECK,
+                targets=(S.COMMUNE_CHECKED, S.RETURNED),
+                guard="files the dossier",
+            )
+            for stage in _FILES_ON_ITS_OWN
+        ]
+        rows += [
             t(
                 source=S.DOSSIER_FILED,
                 event=K.COMMUNE_CHECK,
@@ -138,6 +153,15 @@ def _rows(regime: Regime) -> tuple[Transition, ...]:
             t(source=S.COMMUNE_CHECKED, event=K.FORWARD, targets=(S.AT_PROVINCE,)),
         ]
     else:
+        rows += [
+            t(
+                source=stage,
+                event=K.EVALUATE,
+                targets=(S.DISTRICT_EVALUATED,),
+                guard="district council, files the dossier",
+            )
+            for stage in _FILES_ON_ITS_OWN
+        ]
         rows += [
             t(
                 source=S.DOSSIER_FILED,
@@ -388,7 +412,17 @@ def _file(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     return None
 
 
+def _file_now(w: _Work, on: dt.date, regime: Regime) -> None:
+    w.purpose = Purpose.FIRST
+    w.filed = on
+    w.filed_regime = regime.id
+    w.forwarded = None
+    w.evaluations = ()
+
+
 def _commune_check(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
+    if w.stage in _FILES_ON_ITS_OWN:
+        _file_now(w, on, regime)
     if ev.passed is False:
         w.stage = S.RETURNED
         w.reason = "the commune's check did not pass: dossier returned"
@@ -400,7 +434,8 @@ def _commune_check(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | No
 
 def _evaluate(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     stage = w.stage
-    expected = regime.chain[0] if stage is S.DOSSIER_FILED else _WAITING_AT[stage]
+    files = stage in _FILES_ON_ITS_OWN
+    expected = regime.chain[0] if files or stage is S.DOSSIER_FILED else _WAITING_AT[stage]
     level = ev.level
     if level is None:
         return "an evaluation needs the council's level"
@@ -419,6 +454,8 @@ def _evaluate(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     stars = band if ev.stars is None else ev.stars
     if stars > band:
         return f"{stars}★ is above the band of score {format_score(score)} ({band}★)"
+    if files:
+        _file_now(w, on, regime)
     w.evaluations = (*w.evaluations, _make_evaluation(level, score, stars, on))
     w.stage = _EVALUATED_AT[level]
     if w.explain:
@@ -635,6 +672,11 @@ def _not_allowed(stage: Stage, ev: Event, regime: Regime) -> str:
         return (
             f"the commune does not score products under {regime.id}: it checks the dossier "
             "(art. 7.2)"
+        )
+    if ev.kind is K.EVALUATE and ev.level in regime.chain:
+        return (
+            f"the {ev.level.value} council evaluates only a dossier sent to it: the product "
+            f"is at {stage.value} under {regime.id}"
         )
     return f"cannot {ev.kind.value} a product at stage {stage.value} under {regime.id}"
 

@@ -118,6 +118,32 @@ class EventKind(enum.Enum):
 
     __hash__ = object.__hash__
 
+    @classmethod
+    def _missing_(cls, value: object) -> EventKind | None:
+        # Other spellings people write: "recognise", "check", "re-evaluate", "File dossier"…
+        if not isinstance(value, str):
+            return None
+        key = value.strip().lower().replace("-", "_").replace(" ", "_")
+        key = _EVENT_ALIASES.get(key, key)
+        for member in cls:
+            if member.value == key:
+                return member
+        return None
+
+
+_EVENT_ALIASES = {
+    "recognise": "recognize",
+    "check": "commune_check",
+    "pre_check": "commune_check",
+    "precheck": "commune_check",
+    "file": "file_dossier",
+    "submit_dossier": "file_dossier",
+    "reevaluate": "re_evaluate",
+    "select": "select_idea",
+    "reject": "reject_idea",
+    "develop": "start_development",
+}
+
 
 class Purpose(enum.Enum):
     """Why a dossier is filed (26/2026/QĐ-TTg art. 6.1)."""
