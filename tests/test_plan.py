@@ -13,6 +13,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ocop.budget import quang_tri_2019 as builtin_budget
 from ocop.errors import OcopInputError, OcopLookupError, OcopValueError
@@ -508,3 +509,72 @@ def test_progress_never_fails_and_keeps_the_plan_order(plan: Plan) -> None:
                 assert day >= t.deadline
             if t.status is TargetStatus.NO_DATA:
                 assert t.actual is None
+
+
+def test_a_union_field_names_what_to_write() -> None:
+    text = (
+        'number = "1"\nyear = 2019\nbudget = 5\n[[targets]]\nid = "T"\ntext = "t"\n'
+        'indicator = "x"\ncomparison = "about"\nvalue = 3.5\n'
+        '[[facts]]\non = 2019-01-01\nindicator = "a"\nvalue = [1]\n'
+    )
+    result = read_plan(text, file="p.toml")
+    assert render(result.problems) == "\n".join(
+        [
+            "p.toml: $.budget: write a budget table or text here (got the number 5) [plan.schema]",
+            "p.toml: $.targets[0].value: 3.5 is a float: write a whole number, or a decimal as "
+            'text ("97.5"), so that it stays exact [plan.schema]',
+            "p.toml: $.facts[0].value: write true or false or an integer or text here (got a "
+            "list) [plan.schema]",
+        ]
+    )
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+_KEYS = st.sampled_from(
+    ["number", "year", "date", "budget", "activities", "targets", "facts", "schema", "x"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(_KEYS, _JSON, max_size=6)
+    | st.fixed_dictionaries(
+        {
+            "number": st.just("1/KH"),
+            "year": st.just(2019),
+            "activities": st.lists(
+                st.dictionaries(
+                    st.sampled_from(["id", "title", "window", "budget_lines", "evidence"]),
+                    _JSON,
+                ),
+                max_size=3,
+            ),
+            "targets": st.lists(
+                st.dictionaries(
+                    st.sampled_from(
+                        ["id", "text", "indicator", "comparison", "value", "high", "tolerance"]
+                    ),
+                    _JSON,
+                ),
+                max_size=3,
+            ),
+        }
+    )
+)
+def test_any_document_gives_located_problems_not_exceptions(doc: dict[str, object]) -> None:
+    try:
+        result = read_plan(json.dumps(doc), format="json", file="p.json")
+    except OcopInputError:
+        return
+    for p in result.problems:
+        assert p.where.file == "p.json"
+        assert p.where.path is not None
+        assert p.where.path.startswith("$")
+    if result.value is None:
+        assert result.problems

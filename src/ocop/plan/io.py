@@ -236,16 +236,107 @@ def _read(
     try:
         doc = PlanDocument.model_validate(data)
     except pydantic.ValidationError as exc:
-        problems = tuple(
-            Problem(
-                code="plan.schema",
-                message=err["msg"],
-                where=Location(file=file, path=_path(tuple(err["loc"]))),
-            )
-            for err in exc.errors()
-        )
-        return Result(None, problems)
+        return Result(None, tuple(_shape_problems(exc, data, file)))
     return _from_document(doc, data.get("budget"), file=file, opener=opener)
+
+
+# The tags pydantic puts in an error's location for the members of a union, and the JSON
+# types each member takes.
+_UNION_TAGS: dict[str, tuple[type, ...]] = {
+    "int": (int,),
+    "str": (str,),
+    "bool": (bool,),
+    "BudgetDocument": (dict,),
+}
+
+
+def _at(data: object, loc: tuple[int | str, ...]) -> object:
+    for part in loc:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _takes(kinds: tuple[type, ...], value: object) -> bool:
+    if isinstance(value, bool):
+        return bool in kinds
+    return isinstance(value, kinds)
+
+
+def _shape_problems(exc: pydantic.ValidationError, data: object, file: str | None) -> list[Problem]:
+    """One problem per place: a union's errors are those of the member the value's type
+    names; a value no member takes (a float where a number is written as an integer or
+    text) gets one message that says what to write."""
+    errors = [(_split(tuple(e["loc"])), e["msg"]) for e in exc.errors()]
+    members: dict[tuple[int | str, ...], set[str]] = {}
+    for (_, tags), _msg in errors:
+        for at, tag in tags:
+            members.setdefault(at, set()).add(tag)
+    out: dict[str, Problem] = {}
+    for (loc, tags), msg in errors:
+        clean, message = loc, msg
+        skip = False
+        for at, tag in tags:
+            value = _at(data, at)
+            if _takes(_UNION_TAGS[tag], value):
+                continue
+            if any(_takes(_UNION_TAGS[m], value) for m in members[at]):
+                skip = True  # the member that takes this type says what is wrong
+                break
+            clean = at
+            if isinstance(value, float):
+                message = (
+                    f"{value!r} is a float: write a whole number, or a decimal as text "
+                    '("97.5"), so that it stays exact'
+                )
+            else:
+                allowed = " or ".join(_NAMES[m] for m in sorted(members[at]))
+                message = f"write {allowed} here (got {_json_type(value)})"
+            break
+        path = _path(clean)
+        if not skip and path not in out:
+            out[path] = Problem(
+                code="plan.schema", message=message, where=Location(file=file, path=path)
+            )
+    return list(out.values())
+
+
+_NAMES = {
+    "int": "an integer",
+    "str": "text",
+    "bool": "true or false",
+    "BudgetDocument": "a budget table",
+}
+
+
+def _split(
+    loc: tuple[int | str, ...],
+) -> tuple[tuple[int | str, ...], list[tuple[tuple[int | str, ...], str]]]:
+    """``loc`` without its union tags, and where each tag stood (as a path in the data)."""
+    clean: list[int | str] = []
+    tags: list[tuple[tuple[int | str, ...], str]] = []
+    for part in loc:
+        if isinstance(part, str) and part in _UNION_TAGS:
+            tags.append((tuple(clean), part))
+        else:
+            clean.append(part)
+    return tuple(clean), tags
+
+
+def _json_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    return type(value).__name__
 
 
 def _number(
