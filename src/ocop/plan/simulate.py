@@ -140,14 +140,18 @@ def _score_json(mean: Fraction) -> int | str:
     return f"{mean.numerator}/{mean.denominator}"
 
 
+_Options = list[tuple[str, list[int], dict[int, int]]]
+
+
 class _Sheets:
-    """Criteria sheets by (day, product set), with their options ordered by points."""
+    """Criteria sheets by (day, product set): for each criterion, its option numbers ordered
+    by points and the least option of each minimum-for-stars mark."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[str, int], tuple[Sheet, list[tuple[str, list[int]]]]] = {}
+        self._cache: dict[tuple[str, int], tuple[Sheet, _Options]] = {}
         self._fallback = get_criteria_set("26/2026/QĐ-TTg")
 
-    def get(self, on: dt.date, number: int) -> tuple[Sheet, list[tuple[str, list[int]]]]:
+    def get(self, on: dt.date, number: int) -> tuple[Sheet, _Options]:
         try:
             cs = criteria_set_on(on)
         except OcopLookupError:
@@ -158,10 +162,15 @@ class _Sheets:
         found = self._cache.get(key)
         if found is None:
             sheet = cs.sheet(number)
-            options = [
-                (c.code, [o.number for o in sorted(c.options, key=lambda o: (o.points, o.number))])
-                for c in sheet.criteria()
-            ]
+            options: _Options = []
+            for c in sheet.criteria():
+                ordered = [o.number for o in sorted(c.options, key=lambda o: (o.points, o.number))]
+                marks = {}
+                for stars in (3, 4, 5):
+                    mark = c.mark(stars)
+                    if mark is not None:
+                        marks[stars] = mark.number
+                options.append((c.code, ordered, marks))
             found = (sheet, options)
             self._cache[key] = found
         return found
@@ -170,14 +179,24 @@ class _Sheets:
 def _council(
     rng: random.Random, sheets: _Sheets, *, on: dt.date, number: int, quality: float, product: str
 ) -> tuple[Fraction, int]:
-    """A council's exact mean and stars for a product of ``quality`` (0–1)."""
+    """A council's exact mean and stars for a product of ``quality`` (0–1).
+
+    The agreed answer to each criterion is drawn around the product's quality; a product
+    aiming at 4★ or 5★ mostly meets that level's minimum marks (a producer who aims high
+    works on them), which keeps the share of products lowered by a mark realistic.
+    """
     sheet, options = sheets.get(on, number)
+    aim = 5 if quality >= 0.9 else 4 if quality >= 0.7 else 3
     agreed: dict[str, int] = {}
-    for code, ordered in options:
-        q = min(0.999, max(0.0, rng.gauss(quality, 0.18)))
-        agreed[code] = ordered[int(q * len(ordered))]
+    for code, ordered, marks in options:
+        q = min(0.999, max(0.0, rng.gauss(quality, 0.15)))
+        choice = ordered[int(q * len(ordered))]
+        need = marks.get(aim)
+        if need is not None and choice < need and rng.random() < 0.9:
+            choice = need
+        agreed[code] = choice
     members = []
-    index = dict(options)
+    index = {code: ordered for code, ordered, _ in options}
     codes = list(index)
     for m in range(rng.randint(5, 7)):
         choices = dict(agreed)
@@ -353,7 +372,7 @@ def simulate(
             filed = p.develop(on, year)
             if filed is not None:
                 tally[f"products_{'upgraded' if kind == 'existing' else 'new'}"] += 1
-                quality = min(0.97, max(0.2, rng.gauss(0.66, 0.12)))
+                quality = min(0.97, max(0.2, rng.gauss(0.63, 0.09)))
                 p.evaluate(
                     filed,
                     province=province,
