@@ -870,7 +870,7 @@ def _figure(value: Number | None) -> int | str | None:
     return str(value)
 
 
-def plan_to_data(plan: Plan, *, budget: str | None = None) -> dict[str, Any]:
+def _plan_to_data(plan: Plan, *, budget: str | None = None) -> dict[str, Any]:
     """The plan as a document's data; ``budget`` names the budget file to refer to (else
     the budget is embedded)."""
     data: dict[str, Any] = {"schema": 1, "number": plan.number}
@@ -999,7 +999,7 @@ def write_plan(plan: Plan, *, format: Format = "toml", budget: str | None = None
         budget: The name of the budget file the document refers to; ``None`` embeds the
             plan's budget.
     """
-    data = plan_to_data(plan, budget=budget)
+    data = _plan_to_data(plan, budget=budget)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     return _toml(data) + "\n"

@@ -52,7 +52,10 @@ __all__ = [
     "Progress",
     "TargetProgress",
     "TargetStatus",
+    "activity_status",
+    "first_evidence",
     "progress",
+    "target_progress",
 ]
 
 
