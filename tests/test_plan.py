@@ -578,3 +578,20 @@ def test_any_document_gives_located_problems_not_exceptions(doc: dict[str, objec
         assert p.where.path.startswith("$")
     if result.value is None:
         assert result.problems
+
+
+def test_an_embedded_budget_keeps_schedules_and_extra_columns() -> None:
+    from ocop.budget import read_csv
+
+    table = (
+        "code,title,amount_vnd,schedule,Ghi chú khác\n"
+        '1,A,300,2019-Q2=100; 2019-Q3=200,"x, y"\n'
+        "2,B,50,,\n"
+    )
+    budget = read_csv(table).value
+    plan = Plan(number="1/KH", year=2019, budget=budget)
+    for fmt in ("toml", "json"):
+        back = read_plan(write_plan(plan, format=fmt), format=fmt)  # type: ignore[arg-type]
+        assert back.ok, render(back.problems)
+        assert back.value is not None
+        assert back.value.budget == budget

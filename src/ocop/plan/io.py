@@ -47,6 +47,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable
@@ -959,30 +960,31 @@ def _toml_value(v: Any) -> str:
     if isinstance(v, list):
         return "[" + ", ".join(_toml_value(x) for x in v) + "]"
     if isinstance(v, dict):
-        return (
-            "{ "
-            + ", ".join(
-                f"{json.dumps(k, ensure_ascii=False)} = {_toml_value(x)}" for k, x in v.items()
-            )
-            + " }"
-        )
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items()) + " }"
     raise OcopValueError(f"cannot write {type(v).__name__} to TOML")  # pragma: no cover
 
 
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
 def _toml(data: dict[str, Any], prefix: str = "") -> str:
-    scalars = [
-        f"{k} = {_toml_value(v)}"
-        for k, v in data.items()
-        if not _is_table_list(v) and not isinstance(v, dict)
-    ]
+    """``data`` as TOML: the top level's tables (``budget``) and lists of tables as sections,
+    anything deeper inline."""
+
+    def section(v: Any) -> bool:
+        return _is_table_list(v) or (not prefix and isinstance(v, dict))
+
+    scalars = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in data.items() if not section(v)]
     out = ["\n".join(scalars)] if scalars else []
     for k, v in data.items():
-        if isinstance(v, dict):
-            out.append(f"[{prefix}{k}]\n" + _toml(v, f"{prefix}{k}.").lstrip("\n"))
+        if section(v) and isinstance(v, dict):
+            name = f"{prefix}{_toml_key(k)}"
+            out.append(f"[{name}]\n" + _toml(v, f"{name}.").lstrip("\n"))
     for k, v in data.items():
         if _is_table_list(v):
-            for item in v:
-                out.append(f"[[{prefix}{k}]]\n" + _toml(item, f"{prefix}{k}.").lstrip("\n"))
+            name = f"{prefix}{_toml_key(k)}"
+            out.extend(f"[[{name}]]\n" + _toml(item, f"{name}.").lstrip("\n") for item in v)
     return "\n\n".join(x for x in out if x)
 
 
