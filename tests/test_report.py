@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ocop.cli import main
-from ocop.plan import simulate
+from ocop.cycle import follow
+from ocop.cycle.jsonio import read_events
+from ocop.plan import Plan, progress, simulate
+from ocop.plan.report import render
+from strategies_plan import plans
 
 WORDS_WARNING = (
     "quang-tri-2019/budget.toml: $.total_in_words: warning: total in words 'Sáu tỷ, bốn trăm "
@@ -237,3 +244,21 @@ def test_plan_check_and_schema(capsys: pytest.CaptureFixture[str]) -> None:
         assert out.endswith("quang-tri-2019 (2019): 15 activities, 10 targets, 0 facts\n")
     assert main(["plan", "schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "ocop plan"
+
+
+@settings(max_examples=40, deadline=None)
+@given(plan=plans(), day=st.integers(min_value=0, max_value=364), with_log=st.booleans())
+def test_any_plan_renders_in_every_format(plan: Plan, day: int, with_log: bool) -> None:
+    on = plan.start + dt.timedelta(days=day)
+    records = None
+    if with_log:
+        sim = simulate(province="Quảng Trị", products=8, year=plan.year, seed=day)
+        records = follow(read_events(sim.jsonl()).value).value
+    p = progress(plan, on=on, records=records)
+    data = json.loads(render(p, "json"))
+    assert [t["id"] for t in data["targets"]] == [t.id for t in plan.targets]
+    assert [a["id"] for a in data["activities"]] == [a.id for a in plan.activities]
+    for fmt in ("table", "markdown", "html"):
+        for lang in ("vi", "en"):
+            text = render(p, fmt, lang=lang)
+            assert plan.number in text
