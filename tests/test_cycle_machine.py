@@ -559,3 +559,26 @@ def test_transitions_lookup() -> None:
         transitions("1999")
     kinds = {row.event for row in transitions("490-2018")}
     assert EventKind.COMMUNE_CHECK not in kinds
+
+
+def test_a_rating_from_ocop_rating_is_an_assessment() -> None:
+    from ocop.rating import MarksBasis, Rating
+
+    rating = Rating(
+        product="QT-014",
+        criteria_set="26/2026/QĐ-TTg",
+        sheet=1,
+        members=(),
+        mean=Fraction(1831, 20),
+        band_stars=5,
+        stars=4,  # a 5★ minimum mark was missed
+        unmet=(),
+        marks_on=MarksBasis.AGREED,
+    )
+    on = D(2026, 11, 1)
+    r = at_province_evaluated(on, 80)
+    r = walk(Record.new("P"), [(e.event, e.on) for e in r.history[:-1]])
+    r = walk(r, [(Event.evaluate("province", rating), on)])
+    assert (r.evaluations[-1].score, r.evaluations[-1].stars) == (Fraction(1831, 20), 4)
+    # 26/2026 art. 7.3.e sends on the products "đạt từ 90 trở lên": the score decides.
+    assert advance(r, Event.of("forward"), on=on).value.stage is Stage.AT_NATIONAL
