@@ -152,7 +152,8 @@ def test_diagrams(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.count("stateDiagram-v2") == 4
     status, out, _ = run(capsys, "cycle", "diagram", "--regime", "26-2026", "--format", "mermaid")
     assert out.count("stateDiagram-v2") == 1
-    assert "    dossier_filed --> commune_checked: commune_check\n" in out
+    assert "        dossier_filed --> commune_checked: commune_check (passed)\n" in out
+    assert "    dossier_open --> recognized: withdraw (certificate held)\n" in out
     assert "    province_evaluated --> at_national: forward (score ≥ 90)\n" in out
     status, out, _ = run(capsys, "cycle", "diagram", "--regime", "148-2023", "--format", "dot")
     assert out.startswith('digraph "148/QĐ-TTg" {\n')
