@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ocop.errors import OcopLookupError, OcopTypeError, OcopValueError
+from ocop.periods import add_months
 from ocop.problems import render
 from ocop.rating import (
     Certificate,
@@ -19,7 +20,6 @@ from ocop.rating import (
     FilingTiming,
     ProductCode,
     RevocationGround,
-    add_months,
     check_product_code,
     recognise,
     revoking_level,

@@ -8,6 +8,7 @@ print both, and give their first and last days as :class:`pendulum.Date`.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -15,10 +16,10 @@ from collections.abc import Iterator
 import attrs
 import pendulum
 
-from ocop.errors import OcopValueError
+from ocop.errors import OcopTypeError, OcopValueError
 from ocop.text import normalize
 
-__all__ = ["Quarter", "QuarterRange"]
+__all__ = ["Quarter", "QuarterRange", "add_months"]
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _ROMAN_OF = {v: k for k, v in _ROMAN.items()}
@@ -191,3 +192,23 @@ class QuarterRange:
 
     def __str__(self) -> str:
         return self.iso()
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months, the day clamped to the month's end.
+
+    The rule of certificates' validity ("36 tháng kể từ ngày cấp", 26/2026/QĐ-TTg art. 4.3):
+    31 Jan + 1 month = 28 Feb (29 in a leap year); 29 Feb 2028 + 36 months = 28 Feb 2031.
+    Returns a plain :class:`datetime.date` whatever kind of date is given.
+
+    Raises:
+        OcopTypeError: ``day`` is not a date (a datetime is refused too) or ``months`` not an int.
+    """
+    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+        raise OcopTypeError(f"'day' must be a date (got {type(day).__name__})")
+    if isinstance(months, bool) or not isinstance(months, int):
+        raise OcopTypeError(f"'months' must be an int (got {type(months).__name__})")
+    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month = month0 + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))

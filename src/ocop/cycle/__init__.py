@@ -37,7 +37,6 @@ from ocop.cycle.model import (
     Score,
     Stage,
     Step,
-    add_months,
     format_score,
 )
 from ocop.cycle.timetable import (
@@ -68,7 +67,6 @@ __all__ = [
     "Step",
     "Transition",
     "Window",
-    "add_months",
     "add_working_days",
     "advance",
     "authority_name",

@@ -33,7 +33,6 @@ from ocop.cycle.model import (
     Stage,
     Step,
     _maker,
-    add_months,
     format_score,
 )
 from ocop.cycle.timetable import (
@@ -44,6 +43,7 @@ from ocop.cycle.timetable import (
     re_evaluation_window,
 )
 from ocop.errors import OcopLookupError, OcopValueError
+from ocop.periods import add_months
 from ocop.problems import Location, Problem, Result, Severity
 from ocop.regimes import (
     CURRENT_RULES_START,

@@ -32,7 +32,6 @@ __all__ = [
     "Score",
     "Stage",
     "Step",
-    "add_months",
     "format_score",
 ]
 
@@ -349,21 +348,6 @@ class Certificate:
     issued: dt.date
     expires: dt.date
     regime: str
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months, the day clamped to the month's end."""
-    total = day.year * 12 + day.month - 1 + months
-    year, month = divmod(total, 12)
-    month += 1
-    if day.day <= 28:
-        return dt.date(year, month, day.day)
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, d))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 @attrs.frozen(kw_only=True)

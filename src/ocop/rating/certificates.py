@@ -31,11 +31,20 @@ import re
 from fractions import Fraction
 
 import attrs
-import pendulum
 
 from ocop.errors import OcopTypeError, OcopValueError
+from ocop.periods import add_months
 from ocop.problems import Location, Problem
-from ocop.regimes import Level, Regime, get_regime, regime_on
+from ocop.regimes import (
+    LATE_RE_EVALUATION_GRACE_DAYS,
+    RE_EVALUATION_DECISION_DAYS,
+    RE_EVALUATION_FILING_DAYS,
+    REVOCATION_DAYS,
+    Level,
+    Regime,
+    get_regime,
+    regime_on,
+)
 
 __all__ = [
     "DECISION_DAYS",
@@ -50,7 +59,6 @@ __all__ = [
     "Recognition",
     "Revocation",
     "RevocationGround",
-    "add_months",
     "check_product_code",
     "recognise",
     "revoking_level",
@@ -58,17 +66,15 @@ __all__ = [
 
 #: A re-evaluation dossier is filed no earlier than this many days before expiry
 #: (26/2026/QĐ-TTg art. 7.6.a).
-FILING_FIRST_DAYS = 180
+FILING_FIRST_DAYS = RE_EVALUATION_FILING_DAYS[0]
 #: … and no later than this many days before expiry (26/2026/QĐ-TTg art. 7.6.a).
-FILING_LAST_DAYS = 120
+FILING_LAST_DAYS = RE_EVALUATION_FILING_DAYS[1]
 #: A re-evaluation is decided within this many days of receiving the complete dossier
 #: (26/2026/QĐ-TTg art. 7.6.g).
-DECISION_DAYS = 45
+DECISION_DAYS = RE_EVALUATION_DECISION_DAYS
 #: A certificate whose re-evaluation was filed outside the window stays valid until decided,
 #: at most this many days past its expiry (26/2026/QĐ-TTg art. 12.3).
-EXTENSION_DAYS = 180
-#: A revocation is decided within this many days of the finding (26/2026/QĐ-TTg art. 8.4).
-REVOCATION_DAYS = 15
+EXTENSION_DAYS = LATE_RE_EVALUATION_GRACE_DAYS
 
 
 def _date(value: object, name: str) -> dt.date:
@@ -77,20 +83,6 @@ def _date(value: object, name: str) -> dt.date:
     if not isinstance(value, dt.date):
         raise OcopTypeError(f"'{name}' must be a date (got {type(value).__name__})")
     return value
-
-
-def _plain(day: dt.date) -> dt.date:
-    return dt.date(day.year, day.month, day.day)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months, clamped to the month's end.
-
-    31 Jan + 1 month = 28 Feb (29 in a leap year); 29 Feb 2028 + 36 months = 28 Feb 2031.
-    """
-    _date(day, "day")
-    moved = pendulum.Date(day.year, day.month, day.day).add(months=months)
-    return _plain(moved)
 
 
 def _days(day: dt.date, n: int) -> dt.date:
