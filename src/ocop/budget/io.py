@@ -29,7 +29,6 @@ import io
 import itertools
 import json
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -37,6 +36,7 @@ from typing import Any, BinaryIO, Literal, TextIO
 
 import pydantic
 
+from ocop._documents import parse_document
 from ocop._gc import no_gc
 from ocop.budget.model import Budget, BudgetLine
 from ocop.errors import OcopInputError, OcopValueError
@@ -559,16 +559,7 @@ def read_document(
         OcopInputError: The text is empty or not JSON/TOML at all.
     """
     name = file or "input"
-    if not text.strip():
-        raise OcopInputError(f"{name}: the file is empty")
-    try:
-        data = json.loads(text) if format == "json" else tomllib.loads(text)
-    except json.JSONDecodeError as exc:
-        raise OcopInputError(
-            f"{name}:{exc.lineno}: not JSON ({exc.msg}, column {exc.colno})"
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise OcopInputError(f"{name}: not TOML ({exc})") from None
+    data = parse_document(text, format=format, name=name)
     if not isinstance(data, dict):
         raise OcopInputError(f"{name}: a budget document is an object with 'lines'")
     try:

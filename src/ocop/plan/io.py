@@ -48,7 +48,6 @@ import datetime as dt
 import io
 import json
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -60,6 +59,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
+from ocop._documents import parse_document
 from ocop.budget import Budget, BudgetDocument, load_budget, read_document
 from ocop.cycle import EventKind
 from ocop.errors import OcopInputError, OcopValueError
@@ -222,16 +222,7 @@ def _read(
     text: str, *, format: Format, file: str | None, opener: BudgetOpener
 ) -> Result[Plan | None]:
     name = file or "input"
-    if not text.strip():
-        raise OcopInputError(f"{name}: the file is empty")
-    try:
-        data = json.loads(text) if format == "json" else tomllib.loads(text)
-    except json.JSONDecodeError as exc:
-        raise OcopInputError(
-            f"{name}:{exc.lineno}: not JSON ({exc.msg}, column {exc.colno})"
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise OcopInputError(f"{name}: not TOML ({exc})") from None
+    data = parse_document(text, format=format, name=name)
     if not isinstance(data, dict):
         raise OcopInputError(f"{name}: a plan document is an object with 'number' and 'year'")
     try:
