@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import tomllib
-from typing import Literal
+from typing import Any, Literal
 
-from ocop.errors import OcopInputError
+from ocop.errors import OcopInputError, OcopValueError
 
-__all__ = ["parse_document"]
+__all__ = ["dump_toml", "parse_document"]
 
 
 def parse_document(text: str, *, format: Literal["json", "toml"], name: str) -> object:
@@ -30,3 +32,54 @@ def parse_document(text: str, *, format: Literal["json", "toml"], name: str) -> 
         raise OcopInputError(f"{name}: not TOML ({exc})") from None
     except RecursionError:
         raise OcopInputError(f"{name}: the document is nested too deeply to read") from None
+
+
+def dump_toml(data: dict[str, Any]) -> str:
+    """``data`` as a TOML document: top-level tables and lists of tables as sections, anything
+    deeper inline; strings in basic-string form (JSON escapes are valid TOML escapes, and a raw
+    DEL is escaped as TOML requires)."""
+    return _toml(data) + "\n"
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False).replace("\x7f", "\\u007F")
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items()) + " }"
+    raise OcopValueError(f"cannot write {type(v).__name__} to TOML")  # pragma: no cover
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml(data: dict[str, Any], prefix: str = "") -> str:
+    """``data`` as TOML: the top level's tables (``budget``) and lists of tables as sections,
+    anything deeper inline."""
+
+    def section(v: Any) -> bool:
+        return _is_table_list(v) or (not prefix and isinstance(v, dict))
+
+    scalars = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in data.items() if not section(v)]
+    out = ["\n".join(scalars)] if scalars else []
+    for k, v in data.items():
+        if section(v) and isinstance(v, dict):
+            name = f"{prefix}{_toml_key(k)}"
+            out.append(f"[{name}]\n" + _toml(v, f"{name}.").lstrip("\n"))
+    for k, v in data.items():
+        if _is_table_list(v):
+            name = f"{prefix}{_toml_key(k)}"
+            out.extend(f"[[{name}]]\n" + _toml(item, f"{name}.").lstrip("\n") for item in v)
+    return "\n\n".join(x for x in out if x)
+
+
+def _is_table_list(v: Any) -> bool:
+    return isinstance(v, list) and bool(v) and all(isinstance(x, dict) for x in v)

@@ -36,7 +36,7 @@ from typing import Any, BinaryIO, Literal, TextIO
 
 import pydantic
 
-from ocop._documents import parse_document
+from ocop._documents import dump_toml, parse_document
 from ocop._gc import no_gc
 from ocop.budget.model import Budget, BudgetLine
 from ocop.errors import OcopInputError, OcopValueError
@@ -712,35 +712,12 @@ def _to_data(budget: Budget) -> dict[str, Any]:
     return data
 
 
-def _toml_str(s: str) -> str:
-    # JSON string escapes are valid TOML basic-string escapes; TOML also forbids a raw DEL.
-    return json.dumps(s, ensure_ascii=False).replace("\x7f", "\\u007F")
-
-
-def _toml_value(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, str):
-        return _toml_str(v)
-    if isinstance(v, list):
-        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
-    if isinstance(v, dict):
-        return "{ " + ", ".join(f"{_toml_str(k)} = {_toml_value(x)}" for k, x in v.items()) + " }"
-    raise OcopValueError(f"cannot write {type(v).__name__} to TOML")  # pragma: no cover
-
-
 def write_document(budget: Budget, *, format: Literal["json", "toml"] = "toml") -> str:
     """The budget as a TOML or JSON document that :func:`read_document` reads back equal."""
     data = _to_data(budget)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    head = [f"{k} = {_toml_value(v)}" for k, v in data.items() if k != "lines"]
-    out = ["\n".join(head)]
-    for line in data["lines"]:
-        out.append("[[lines]]\n" + "\n".join(f"{k} = {_toml_value(v)}" for k, v in line.items()))
-    return "\n\n".join(out) + "\n"
+    return dump_toml(data)
 
 
 # ----------------------------------------------------------------------------- any form

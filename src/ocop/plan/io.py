@@ -47,7 +47,6 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -59,7 +58,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
-from ocop._documents import parse_document
+from ocop._documents import dump_toml, parse_document
 from ocop.budget import Budget, BudgetDocument, load_budget, read_document
 from ocop.cycle import EventKind
 from ocop.errors import OcopInputError, OcopValueError
@@ -939,50 +938,6 @@ def _plan_to_data(plan: Plan, *, budget: str | None = None) -> dict[str, Any]:
     return data
 
 
-def _toml_value(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    if isinstance(v, str):
-        return json.dumps(v, ensure_ascii=False).replace("\x7f", "\\u007F")
-    if isinstance(v, list):
-        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
-    if isinstance(v, dict):
-        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(x)}" for k, x in v.items()) + " }"
-    raise OcopValueError(f"cannot write {type(v).__name__} to TOML")  # pragma: no cover
-
-
-def _toml_key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
-
-
-def _toml(data: dict[str, Any], prefix: str = "") -> str:
-    """``data`` as TOML: the top level's tables (``budget``) and lists of tables as sections,
-    anything deeper inline."""
-
-    def section(v: Any) -> bool:
-        return _is_table_list(v) or (not prefix and isinstance(v, dict))
-
-    scalars = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in data.items() if not section(v)]
-    out = ["\n".join(scalars)] if scalars else []
-    for k, v in data.items():
-        if section(v) and isinstance(v, dict):
-            name = f"{prefix}{_toml_key(k)}"
-            out.append(f"[{name}]\n" + _toml(v, f"{name}.").lstrip("\n"))
-    for k, v in data.items():
-        if _is_table_list(v):
-            name = f"{prefix}{_toml_key(k)}"
-            out.extend(f"[[{name}]]\n" + _toml(item, f"{name}.").lstrip("\n") for item in v)
-    return "\n\n".join(x for x in out if x)
-
-
-def _is_table_list(v: Any) -> bool:
-    return isinstance(v, list) and bool(v) and all(isinstance(x, dict) for x in v)
-
-
 def write_plan(plan: Plan, *, format: Format = "toml", budget: str | None = None) -> str:
     """The plan as a TOML or JSON document that :func:`read_plan` reads back equal.
 
@@ -995,4 +950,4 @@ def write_plan(plan: Plan, *, format: Format = "toml", budget: str | None = None
     data = _plan_to_data(plan, budget=budget)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
-    return _toml(data) + "\n"
+    return dump_toml(data)
