@@ -17,9 +17,11 @@ import attrs
 
 from ocop.budget import read_csv, write_document
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT.parent / "shared" / "data" / "quang-tri-2019" / "budget.csv"
-TARGET = ROOT / "src" / "ocop" / "data" / "quang-tri-2019" / "budget.toml"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+from _generated import PACKAGE_DATA, SHARED, write_or_check
+
+SOURCE = SHARED / "data" / "quang-tri-2019" / "budget.csv"
+TARGET = PACKAGE_DATA / "quang-tri-2019" / "budget.toml"
 
 TITLE = "Nhu cầu kinh phí thực hiện chương trình OCOP tỉnh Quảng Trị năm 2019"
 DOCUMENT = (
@@ -61,15 +63,9 @@ def build() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = build()
-    if "--check" in argv:
-        if TARGET.read_text("utf-8") != text:
-            print(f"{TARGET} is out of date: run scripts/build_builtin_budget.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, "utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}")
-    return 0
+    return write_or_check(
+        TARGET, build(), argv=argv, how_to_regenerate="python scripts/build_builtin_budget.py"
+    )
 
 
 if __name__ == "__main__":

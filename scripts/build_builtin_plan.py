@@ -23,9 +23,11 @@ import attrs
 
 from ocop.plan import load_plan, write_plan
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT.parent / "shared" / "data" / "quang-tri-2019"
-TARGET = ROOT / "src" / "ocop" / "data" / "quang-tri-2019" / "plan.toml"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+from _generated import PACKAGE_DATA, SHARED, write_or_check
+
+SOURCE = SHARED / "data" / "quang-tri-2019"
+TARGET = PACKAGE_DATA / "quang-tri-2019" / "plan.toml"
 
 HEADER = {
     "number": "278/KH-SNN",
@@ -144,17 +146,9 @@ def build() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = build()
-    if "--check" in argv:
-        if not TARGET.exists() or TARGET.read_text("utf-8") != text:
-            print(
-                f"{TARGET.relative_to(ROOT)} is stale: run {Path(__file__).name}", file=sys.stderr
-            )
-            return 1
-        return 0
-    TARGET.write_text(text, "utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}")
-    return 0
+    return write_or_check(
+        TARGET, build(), argv=argv, how_to_regenerate="python scripts/build_builtin_plan.py"
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+from _generated import ROOT, write_or_check
+
 TARGET = ROOT / "docs" / "reference" / "cli.md"
 
 INTRO = """# Command line
@@ -57,15 +59,9 @@ def build() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = build()
-    if "--check" in argv:
-        if TARGET.read_text("utf-8") != text:
-            print(f"{TARGET} is out of date: run scripts/build_cli_docs.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, "utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}")
-    return 0
+    return write_or_check(
+        TARGET, build(), argv=argv, how_to_regenerate="python scripts/build_cli_docs.py"
+    )
 
 
 if __name__ == "__main__":

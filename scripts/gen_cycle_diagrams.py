@@ -4,7 +4,8 @@ The diagrams are generated from the declared transition tables (``ocop.cycle.dia
 placed between the page's ``<!-- cycle-diagrams:start -->`` and ``<!-- cycle-diagrams:end -->``
 markers; the test suite checks that the committed page is what this script writes.
 
-    python scripts/gen_cycle_diagrams.py
+    python scripts/gen_cycle_diagrams.py          # rewrite the page
+    python scripts/gen_cycle_diagrams.py --check  # exit 1 if the page is stale
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from pathlib import Path
 from ocop.cycle.diagram import to_mermaid
 from ocop.regimes import REGIMES
 
-PAGE = Path(__file__).resolve().parents[1] / "docs" / "concepts" / "cycle.md"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+from _generated import ROOT, write_or_check
+
+PAGE = ROOT / "docs" / "concepts" / "cycle.md"
 START = "<!-- cycle-diagrams:start -->"
 END = "<!-- cycle-diagrams:end -->"
 
@@ -43,16 +47,14 @@ def render(page: str) -> str:
     return f"{head}{START}\n\n{diagrams()}\n{END}{tail}"
 
 
-def main() -> int:
-    page = PAGE.read_text(encoding="utf-8")
-    new = render(page)
-    if new != page:
-        PAGE.write_text(new, encoding="utf-8")
-        print(f"updated {PAGE}")
-    else:
-        print(f"{PAGE} is up to date")
-    return 0
+def main(argv: list[str]) -> int:
+    return write_or_check(
+        PAGE,
+        render(PAGE.read_text(encoding="utf-8")),
+        argv=argv,
+        how_to_regenerate="python scripts/gen_cycle_diagrams.py",
+    )
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

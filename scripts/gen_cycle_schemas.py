@@ -1,20 +1,23 @@
 """Write the JSON Schemas of the cycle's documents into docs/schemas/.
 
-    python scripts/gen_cycle_schemas.py
+    python scripts/gen_cycle_schemas.py          # rewrite the schemas
+    python scripts/gen_cycle_schemas.py --check  # exit 1 if a schema is stale
 
 The test suite checks that the committed files are what this script writes.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from ocop.cycle.jsonio import history_json_schema, record_json_schema
 
-SCHEMAS = Path(__file__).resolve().parents[1] / "docs" / "schemas"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+from _generated import ROOT, dump_json, write_or_check_all
+
+SCHEMAS = ROOT / "docs" / "schemas"
 
 
 def documents() -> dict[str, dict[str, Any]]:
@@ -27,17 +30,13 @@ def documents() -> dict[str, dict[str, Any]]:
 
 def text(schema: dict[str, Any]) -> str:
     """A schema as the committed file holds it."""
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return dump_json(schema, indent=2)
 
 
-def main() -> int:
-    for name, schema in documents().items():
-        path = SCHEMAS / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text(schema):
-            path.write_text(text(schema), encoding="utf-8")
-            print(f"updated {path}")
-    return 0
+def main(argv: list[str]) -> int:
+    files = {name: text(schema) for name, schema in documents().items()}
+    return write_or_check_all(SCHEMAS, files, check="--check" in argv)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
