@@ -18,19 +18,20 @@ official gazette. Run from the repository root::
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT / ".." / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+import _criteria_common as common
+from _criteria_common import Notes, labelled, nfc
+from _generated import SHARED, dump_json
+
 SOURCE = Path("reference") / "qd-26-2026" / "qd-26-2026-QD-TTg.txt"
-OUT = ROOT / "src" / "ocop" / "rating" / "data" / "26-2026"
+OUT = common.RATING_DATA / "26-2026"
 
 SET_ID = "26/2026/QĐ-TTg"
 DECISION = "Quyết định 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ"
@@ -61,25 +62,9 @@ REJECTION = re.compile(r"^(?:Hồ sơ )?[Bb]ị loại khi:\s*(.*?)\s*\|?\s*$")
 INDEX_ROW = re.compile(r"^(\d+) \| Bộ sản phẩm: (.+)$")
 
 
-def nfc(text: str) -> str:
-    """NFC text with runs of spaces made one."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
-
-
 def cell(text: str) -> str:
     """A one-cell row without its trailing empty cell (``"… | "``)."""
     return nfc(re.sub(r"\s*\|\s*$", "", text))
-
-
-class Notes:
-    """Collects the irregularities of one sheet: printed as warnings, stored as data."""
-
-    def __init__(self, sheet: int) -> None:
-        self.sheet = sheet
-        self.items: list[dict[str, Any]] = []
-
-    def add(self, where: str, text: str, *, resolved: bool = True) -> None:
-        self.items.append({"where": where, "text": text, "resolved": resolved})
 
 
 # --- Appendix II: the sheets ----------------------------------------------------------------
@@ -143,7 +128,7 @@ def parse_sheet(
     number: int, heading: str, title: str, first_line: int, lines: list[str]
 ) -> dict[str, Any]:
     """One sheet as a data-file mapping (see ``ocop.rating.criteria.sheet_from_dict``)."""
-    notes = Notes(number)
+    notes = Notes()
     classification = cell(lines[1]).strip("()") if len(lines) > 1 else ""
     heading_name = heading.removeprefix("Bộ sản phẩm:").strip()
     if heading_name != title:
@@ -353,23 +338,20 @@ def parse_sheet(
         "classification": classification,
         "legal_ref": f"{DECISION}, Phụ lục II, phiếu {number}: Bộ sản phẩm {title}",
         "rejection_grounds": rejection_out,
-        "parts": [finish_part(p, notes) for p in parts],
+        "parts": [common.finish_part(p, notes, finish_group) for p in parts],
         "source_notes": notes.items,
     }
 
 
 def file_text(crit: dict[str, Any], text: str, notes: Notes) -> None:
     """Attach a text line to the criterion's requirements, conditions or notes."""
-    if text.startswith("Yêu cầu:"):
-        crit["requirements"].append(text.removeprefix("Yêu cầu:").strip())
-    elif text.startswith(("Chỉ áp dụng", "Lựa chọn một")):
-        crit["conditions"].append(text)
-    elif text.startswith(("Ghi chú:", "Chú ý:")):
-        crit["notes"].append(re.sub(r"^(Ghi chú|Chú ý):\s*", "", text))
-    else:
-        crit["notes"].append(text)
-        if not text.startswith("Áp dụng bắt buộc"):
-            notes.add(crit["code"], f"unlabelled text kept as a note: {text!r}")
+    if found := labelled(text):
+        key, value = found
+        crit[key].append(value)
+        return
+    crit["notes"].append(text)
+    if not text.startswith("Áp dụng bắt buộc"):
+        notes.add(crit["code"], f"unlabelled text kept as a note: {text!r}")
 
 
 def new_criterion(code: str, title: str, mx: int) -> dict[str, Any]:
@@ -411,15 +393,6 @@ def fix_points(crit: dict[str, Any], notes: Notes) -> None:
             )
 
 
-def finish_part(part: dict[str, Any], notes: Notes) -> dict[str, Any]:
-    return {
-        "code": part["code"],
-        "title": part["title"],
-        "max": part["max"],
-        "groups": [finish_group(g, notes) for g in part["groups"]],
-    }
-
-
 def finish_group(group: dict[str, Any], notes: Notes) -> dict[str, Any]:
     """Turn sub-headings into headings, give option-less criteria their two options."""
     crits = group["criteria"]
@@ -434,39 +407,14 @@ def finish_group(group: dict[str, Any], notes: Notes) -> dict[str, Any]:
                 group.setdefault("pending", []).extend(extra)
             continue
         scored.append(c)
-    out_crits = []
     for c in scored:
         fix_points(c, notes)
-        options = c["options"]
-        implicit = not options
-        if implicit:
-            options = [
-                {"text": "Không đạt", "points": 0, "stars": None},
-                {"text": "Đạt", "points": c["max"], "stars": None},
-            ]
-        oc: dict[str, Any] = {
-            "code": c["code"],
-            "title": c["title"],
-            "max": c["max"],
-            "options": [{"number": n, **o} for n, o in enumerate(options, start=1)],
-        }
-        if implicit:
-            oc["implicit_options"] = True
-        for key in ("requirements", "notes", "conditions"):
-            if c[key]:
-                oc[key] = c[key]
-        out_crits.append(oc)
-    out: dict[str, Any] = {
-        "code": group["code"],
-        "title": group["title"],
-        "max": group["max"],
-        "criteria": out_crits,
-    }
-    if headings:
-        out["headings"] = headings
-    if group.get("pending"):
-        out["notes"] = [re.sub(r"^(Ghi chú|Chú ý):\s*", "", t) for t in group["pending"]]
-    return out
+    return common.finished_group(
+        group,
+        [common.finished_criterion(c) for c in scored],
+        headings,
+        [common.unlabel(t) for t in group.get("pending", [])],
+    )
 
 
 # --- Appendix I: the classification ---------------------------------------------------------
@@ -535,7 +483,7 @@ def build(shared: Path = SHARED) -> dict[str, str]:
     for number, heading, offset, block in sheet_blocks(app2):
         title = index.get(number, heading.removeprefix("Bộ sản phẩm:").strip())
         sheet = parse_sheet(number, heading, title, first_app2 + offset, block)
-        files[f"sheet-{number:02d}.json"] = dump(sheet)
+        files[common.sheet_file(number)] = dump_json(sheet)
         sheets_meta.append({"number": number, "title": title})
     meta = dict(SET_META)
     meta["sheets"] = sheets_meta
@@ -557,49 +505,17 @@ def build(shared: Path = SHARED) -> dict[str, str]:
                 f"Sheet {sheet['number']} ({sheet['title']}) prints no star-mark legend and "
                 f"marks only criteria {', '.join(marked)}."
             )
-    files["set.json"] = dump(meta)
-    files["classification.json"] = dump(parse_classification(app1))
+    files["set.json"] = dump_json(meta)
+    files["classification.json"] = dump_json(parse_classification(app1))
     return files
 
 
-def dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
-
-
-def warnings(files: dict[str, str]) -> list[str]:
-    """Every recorded irregularity, one line each, for the console."""
-    out = []
-    for name, text in sorted(files.items()):
-        data = json.loads(text)
-        for n in data.get("source_notes", []):
-            flag = "" if n["resolved"] else " [UNRESOLVED]"
-            out.append(f"{name}: {n['where']}: {n['text']}{flag}")
-    return out
+#: Every recorded irregularity of the built files, one console line each.
+warnings = common.warnings
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
-    parser.add_argument("--out", type=Path, default=OUT, help="where to write the data")
-    parser.add_argument("--check", action="store_true", help="only compare, write nothing")
-    args = parser.parse_args(argv)
-    files = build(args.shared)
-    for w in warnings(files):
-        print(f"warning: {w}", file=sys.stderr)
-    stale = [
-        n
-        for n, t in files.items()
-        if not (args.out / n).exists() or (args.out / n).read_text("utf-8") != t
-    ]
-    if args.check:
-        for n in stale:
-            print(f"out of date: {args.out / n}", file=sys.stderr)
-        return 1 if stale else 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8")
-    print(f"wrote {len(files)} files to {args.out} ({len(stale)} changed)")
-    return 0
+    return common.main(argv, doc=__doc__, build=build, out=OUT)
 
 
 if __name__ == "__main__":
