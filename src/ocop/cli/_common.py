@@ -12,11 +12,11 @@ import csv
 import io
 import json
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ocop._table import render_table
 from ocop.problems import Problem
 
 __all__ = [
@@ -83,32 +83,6 @@ def read_text(path: str) -> str:
 def print_json(obj: Any) -> None:
     """Print ``obj`` as indented UTF-8 JSON."""
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-
-
-def _width(text: str) -> int:
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
-
-
-def render_table(
-    header: Sequence[str], rows: Iterable[Sequence[object]], *, right: Iterable[int] = ()
-) -> str:
-    """Rows as aligned text columns; columns whose index is in ``right`` align right."""
-    cells = [[str(c) for c in header]] + [["" if c is None else str(c) for c in r] for r in rows]
-    widths = [max(_width(row[i]) for row in cells) for i in range(len(header))]
-    right_set = set(right)
-    out = []
-    for n, row in enumerate(cells):
-        parts = []
-        for i, cell in enumerate(row):
-            pad = " " * (widths[i] - _width(cell))
-            parts.append(pad + cell if i in right_set else cell + pad)
-        out.append("  ".join(parts).rstrip())
-        if n == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return "\n".join(out)
 
 
 def print_rows(

@@ -15,13 +15,13 @@ import argparse
 import sys
 from typing import Any
 
+from ocop._table import render_table
 from ocop.cli._common import (
     InputError,
     add_format,
     print_json,
     print_problems,
     read_text,
-    render_table,
 )
 from ocop.errors import OcopValueError
 from ocop.rating.classify import Rating

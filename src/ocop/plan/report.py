@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import unicodedata
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from typing import Any
 
+from ocop._table import render_table
 from ocop.money import format_amount
 from ocop.periods import QuarterRange
 from ocop.plan.model import Comparison, Number
@@ -285,23 +285,8 @@ def _share(share: Decimal | None) -> str:
     return "" if share is None else f"{str(share).replace('.', ',')} %"
 
 
-def _width(text: str) -> int:
-    return sum(0 if unicodedata.combining(c) else 1 for c in text)
-
-
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
-    cells = [list(header), *[list(r) for r in rows]]
-    widths = [max(_width(r[i]) for r in cells) for i in range(len(header))]
-    out = []
-    for n, row in enumerate(cells):
-        parts = []
-        for i, cell in enumerate(row):
-            pad = " " * (widths[i] - _width(cell))
-            parts.append(pad + cell if i in right else cell + pad)
-        out.append("  ".join(parts).rstrip())
-        if n == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return "\n".join(out)
+    return render_table(header, rows, right=right)
 
 
 def _heading(progress: Progress, lang: str) -> list[str]:
