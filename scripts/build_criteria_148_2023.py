@@ -21,22 +21,23 @@ root::
 
 from __future__ import annotations
 
-import argparse
 import csv
-import importlib.util
 import io
 import json
 import re
 import sys
 import unicodedata
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT / ".." / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # this folder, also when loaded by path
+import _criteria_common as common
+import build_criteria_26_2026 as b26
+from _criteria_common import Notes, labelled, nfc, unlabel
+from _generated import SHARED, dump_json
+
 SOURCE = Path("reference") / "criteria-148-2023"
-OUT = ROOT / "src" / "ocop" / "rating" / "data" / "148-2023"
+OUT = common.RATING_DATA / "148-2023"
 
 SET_ID = "148/QĐ-TTg"
 DECISION = "Quyết định 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ"
@@ -64,34 +65,9 @@ PART = re.compile(r"^Phần\s+([ABC])\b[\s.:]*(.*)$", re.DOTALL)
 GROUP = re.compile(r"^(\d+)\.\s*(.*)$", re.DOTALL)
 
 
-def nfc(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
-
-
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text.casefold()).replace("đ", "d")
     return re.sub(r"[^a-z0-9]+", " ", "".join(c for c in text if not unicodedata.combining(c)))
-
-
-def load_module(name: str) -> ModuleType:
-    """Another script of this folder, imported by path."""
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-class Notes:
-    def __init__(self) -> None:
-        self.items: list[dict[str, Any]] = []
-
-    def add(self, where: str, text: str, *, resolved: bool = True) -> None:
-        item = {"where": where, "text": text, "resolved": resolved}
-        if item not in self.items:
-            self.items.append(item)
 
 
 def read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
@@ -112,13 +88,10 @@ def split_title(raw: str) -> tuple[str, list[str], list[str], list[str]]:
     reqs: list[str] = []
     notes: list[str] = []
     conds: list[str] = []
+    into = {"requirements": reqs, "notes": notes, "conditions": conds}
     for extra in lines[1:]:
-        if extra.startswith("Chỉ áp dụng") or extra.startswith("Lựa chọn một"):
-            conds.append(extra)
-        elif extra.startswith("Yêu cầu:"):
-            reqs.append(extra.removeprefix("Yêu cầu:").strip())
-        elif extra.startswith(("Ghi chú:", "Chú ý:")):
-            notes.append(re.sub(r"^(Ghi chú|Chú ý):\s*", "", extra))
+        if found := labelled(extra):
+            into[found[0]].append(found[1])
         else:
             title = f"{title} {extra}"
     return title, reqs, notes, conds
@@ -128,15 +101,12 @@ def file_description(
     desc: str, title: str, reqs: list[str], notes: list[str], conds: list[str]
 ) -> str:
     """Sort a description cell's lines into the lists; return the (maybe longer) title."""
+    into = {"requirements": reqs, "notes": notes, "conditions": conds}
     for line in (nfc(x) for x in desc.splitlines()):
         if not line:
             continue
-        if line.startswith("Yêu cầu:"):
-            reqs.append(line.removeprefix("Yêu cầu:").strip())
-        elif line.startswith(("Chỉ áp dụng", "Lựa chọn một")):
-            conds.append(line)
-        elif line.startswith(("Ghi chú:", "Chú ý:")):
-            notes.append(re.sub(r"^(Ghi chú|Chú ý):\s*", "", line))
+        if found := labelled(line):
+            into[found[0]].append(found[1])
         elif line.startswith("("):
             title = f"{title} {line}"
         else:
@@ -359,7 +329,7 @@ def parse_sheet(
             text = raw[: m.start()] if m else raw
             after = raw[m.end() :].lstrip(" .") if m else ""
             if after:
-                crit["notes"].append(re.sub(r"^(Ghi chú|Chú ý):\s*", "", after))
+                crit["notes"].append(unlabel(after))
                 notes.add(
                     crit["code"],
                     f"text after an option's star mark ({after[:50]!r}) "
@@ -393,7 +363,7 @@ def parse_sheet(
         "legal_ref": f"{DECISION}, Phụ lục, phiếu {number}: Bộ sản phẩm {name} "
         f"(bản chép lại năm 2024, {SOURCE.as_posix()}/{fname})",
         "rejection_grounds": [],
-        "parts": [finish_part(p, notes) for p in parts],
+        "parts": [common.finish_part(p, notes, finish_group) for p in parts],
         "source_notes": notes.items,
     }
 
@@ -548,15 +518,6 @@ def defer_letter(crit: dict[str, Any], raw: str, text: str, where: str) -> int:
     return -1  # replaced in finish_group once the next option is known
 
 
-def finish_part(part: dict[str, Any], notes: Notes) -> dict[str, Any]:
-    return {
-        "code": part["code"],
-        "title": part["title"],
-        "max": part["max"],
-        "groups": [finish_group(g, notes) for g in part["groups"]],
-    }
-
-
 def finish_group(group: dict[str, Any], notes: Notes) -> dict[str, Any]:
     out_crits = []
     headings = []
@@ -601,41 +562,11 @@ def finish_group(group: dict[str, Any], notes: Notes) -> dict[str, Any]:
             extra = c["requirements"] + c["notes"] + c["conditions"]
             group["pending"] = group.get("pending", []) + extra
             continue
-        options = c["options"]
         if c["max"] is None:
-            c["max"] = max((o["points"] for o in options), default=0)
-        implicit = not options
-        if implicit:
-            options = [
-                {"text": "Không đạt", "points": 0, "stars": None},
-                {"text": "Đạt", "points": c["max"], "stars": None},
-            ]
-        oc: dict[str, Any] = {
-            "code": c["code"],
-            "title": c["title"],
-            "max": c["max"],
-            "options": [{"number": n, **o} for n, o in enumerate(options, start=1)],
-        }
-        if implicit:
-            oc["implicit_options"] = True
-        if c.get("title_stars"):
-            oc["title_stars"] = c["title_stars"]
-        for key in ("requirements", "notes", "conditions"):
-            if c[key]:
-                oc[key] = c[key]
-        out_crits.append(oc)
-    out: dict[str, Any] = {
-        "code": group["code"],
-        "title": group["title"],
-        "max": group["max"],
-        "criteria": out_crits,
-    }
-    if headings:
-        out["headings"] = headings
+            c["max"] = max((o["points"] for o in c["options"]), default=0)
+        out_crits.append(common.finished_criterion(c))
     pending = group.get("pending", []) + [x for x in group.get("conds", []) if out_crits]
-    if pending:
-        out["notes"] = pending
-    return out
+    return common.finished_group(group, out_crits, headings, pending)
 
 
 # --- validation: find the defects, compare with 26/2026 -------------------------------------
@@ -677,24 +608,17 @@ def validate_and_note(
     sheet: dict[str, Any], notes: Notes, reference: dict[str, Any] | None
 ) -> None:
     """Run the library's checks; record every problem as an unresolved source note."""
-    from ocop.rating.criteria import sheet_from_dict
-    from ocop.rating.validate import validate_sheet
-
-    built = sheet_from_dict(sheet)
-    for problem in validate_sheet(built, part_max=SET_META["part_max"]):
-        compare = compare_note(problem, sheet, reference, sheet["number"])
-        notes.add(
-            problem.where.code or "sheet",
-            f"found by validation: {problem.message} [{problem.code}]; kept as "
-            f"transcribed ({compare})",
-            resolved=False,
-        )
+    common.note_validation(
+        sheet,
+        notes,
+        part_max=SET_META["part_max"],
+        compare=lambda problem: compare_note(problem, sheet, reference, sheet["number"]),
+    )
     sheet["source_notes"] = notes.items
 
 
 def build(shared: Path = SHARED) -> dict[str, str]:
     """Every data file of the set: file name → JSON text."""
-    b26 = load_module("build_criteria_26_2026")
     ref_files = b26.build(shared)
     reference = {int(n[6:8]): json.loads(t) for n, t in ref_files.items() if n.startswith("sheet-")}
     names = {s["number"]: s["title"] for s in json.loads(ref_files["set.json"])["sheets"]}
@@ -702,12 +626,12 @@ def build(shared: Path = SHARED) -> dict[str, str]:
     sheets_meta = []
     for path in sorted((shared / SOURCE).glob("sheet-*.csv")):
         number = int(path.stem.split("-")[1])
-        notes = Notes()
+        notes = Notes(unique=True)
         sheet = parse_sheet(
             number, names[number], path.read_text(encoding="utf-8"), notes, reference.get(number)
         )
         validate_and_note(sheet, notes, reference.get(number))
-        files[f"sheet-{number:02d}.json"] = dump(sheet)
+        files[common.sheet_file(number)] = dump_json(sheet)
         sheets_meta.append({"number": number, "title": names[number]})
     meta = dict(SET_META)
     meta["sheets"] = sheets_meta
@@ -720,46 +644,16 @@ def build(shared: Path = SHARED) -> dict[str, str]:
         "(1.1, 1.2…) as 26/2026/QĐ-TTg prints them.",
         "The transcription carries no dossier rejection grounds and no product classification.",
     ]
-    files["set.json"] = dump(meta)
+    files["set.json"] = dump_json(meta)
     return files
 
 
-def dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
-
-
-def warnings(files: dict[str, str]) -> list[str]:
-    out = []
-    for name, text in sorted(files.items()):
-        for n in json.loads(text).get("source_notes", []):
-            flag = "" if n["resolved"] else " [UNRESOLVED]"
-            out.append(f"{name}: {n['where']}: {n['text']}{flag}")
-    return out
+#: Every recorded irregularity of the built files, one console line each.
+warnings = common.warnings
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
-    parser.add_argument("--out", type=Path, default=OUT, help="where to write the data")
-    parser.add_argument("--check", action="store_true", help="only compare, write nothing")
-    args = parser.parse_args(argv)
-    files = build(args.shared)
-    for w in warnings(files):
-        print(f"warning: {w}", file=sys.stderr)
-    stale = [
-        n
-        for n, t in files.items()
-        if not (args.out / n).exists() or (args.out / n).read_text("utf-8") != t
-    ]
-    if args.check:
-        for n in stale:
-            print(f"out of date: {args.out / n}", file=sys.stderr)
-        return 1 if stale else 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8")
-    print(f"wrote {len(files)} files to {args.out} ({len(stale)} changed)")
-    return 0
+    return common.main(argv, doc=__doc__, build=build, out=OUT)
 
 
 if __name__ == "__main__":
