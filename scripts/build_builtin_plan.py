@@ -23,7 +23,7 @@ import attrs
 
 from ocop.plan import load_plan, write_plan
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # this folder, also when loaded by path
 from _generated import PACKAGE_DATA, SHARED, write_or_check
 
 SOURCE = SHARED / "data" / "quang-tri-2019"

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # this folder, also when loaded by path
 from _generated import ROOT, write_or_check
 
 TARGET = ROOT / "docs" / "reference" / "cli.md"

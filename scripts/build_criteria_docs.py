@@ -17,7 +17,7 @@ from ocop.rating.criteria import CriteriaSet, Criterion, Sheet
 from ocop.rating.registry import criteria_sets
 from ocop.rating.validate import validate_criteria_set
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # this folder, also when loaded by path
 from _generated import ROOT, write_or_check_all
 
 OUT = ROOT / "docs" / "criteria"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ocop.cli import main as ocop
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # this folder, also when loaded by path
 from _generated import PACKAGE_DATA, write_or_check
 
 TARGET = PACKAGE_DATA / "quang-tri-2019" / "events-simulated.jsonl"

@@ -16,7 +16,7 @@ from pathlib import Path
 from ocop.cycle.diagram import to_mermaid
 from ocop.regimes import REGIMES
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # this folder, also when loaded by path
 from _generated import ROOT, write_or_check
 
 PAGE = ROOT / "docs" / "concepts" / "cycle.md"

@@ -14,7 +14,7 @@ from typing import Any
 
 from ocop.cycle.jsonio import history_json_schema, record_json_schema
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # for "_generated" when loaded by path
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # this folder, also when loaded by path
 from _generated import ROOT, dump_json, write_or_check_all
 
 SCHEMAS = ROOT / "docs" / "schemas"
