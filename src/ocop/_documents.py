@@ -10,7 +10,33 @@ from typing import Any, Literal
 
 from ocop.errors import OcopInputError, OcopValueError
 
-__all__ = ["dump_toml", "parse_document"]
+__all__ = ["DuplicateKeyError", "dump_toml", "loads_json", "parse_document"]
+
+
+class DuplicateKeyError(ValueError):
+    """A JSON object names the same key twice: which value was meant cannot be known."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"the key {key!r} appears twice in one object")
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKeyError(key)
+        out[key] = value
+    return out
+
+
+def loads_json(text: str, **kwargs: Any) -> Any:
+    """``json.loads`` that refuses an object naming a key twice (:class:`DuplicateKeyError`).
+
+    The standard reader silently keeps the last value, so ``{"year": 2019, "year": 2020}``
+    would be read as 2020 without a word; a document that says two things is unusable.
+    """
+    return json.loads(text, object_pairs_hook=_no_duplicates, **kwargs)
 
 
 def parse_document(text: str, *, format: Literal["json", "toml"], name: str) -> object:
@@ -23,7 +49,9 @@ def parse_document(text: str, *, format: Literal["json", "toml"], name: str) -> 
     if not text.strip():
         raise OcopInputError(f"{name}: the file is empty")
     try:
-        return json.loads(text) if format == "json" else tomllib.loads(text)
+        return loads_json(text) if format == "json" else tomllib.loads(text)
+    except DuplicateKeyError as exc:
+        raise OcopInputError(f"{name}: {exc}; each key may appear once") from None
     except json.JSONDecodeError as exc:
         raise OcopInputError(
             f"{name}:{exc.lineno}: not JSON ({exc.msg}, column {exc.colno})"
