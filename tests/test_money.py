@@ -251,3 +251,22 @@ def test_to_dong_refuses_floats_and_fractions_of_a_dong() -> None:
 def test_unit_names(text: str, unit: Unit) -> None:
     assert Unit.parse(text) is unit
     assert Unit.parse(unit.header) is unit
+
+
+HUGE = 1_234_567_890_123_456_789_012_345_678_901  # more digits than decimal's default 28
+
+
+def test_huge_amounts_are_exact() -> None:
+    assert to_dong(Decimal(HUGE), Unit.THOUSAND) == HUGE * 1000
+    assert parse_amount(f"{HUGE:,}".replace(",", "."), Unit.THOUSAND) == HUGE * 1000
+    assert format_amount(10**33 + 79_000, Unit.THOUSAND) == (
+        "1.000.000.000.000.000.000.000.000.000.079 nghìn đồng"
+    )
+    assert format_amount(HUGE * 1000 + 1, Unit.MILLION, places=2) == (
+        "1.234.567.890.123.456.789.012.345.678,90 triệu đồng"
+    )
+
+
+@given(st.integers(min_value=-(10**40), max_value=10**40), st.sampled_from(list(Unit)))
+def test_format_then_parse_is_exact_beyond_28_digits(dong: int, unit: Unit) -> None:
+    assert parse_amount(format_amount(dong, unit)) == dong

@@ -21,9 +21,10 @@ trăm hai mươi tư); the scales are *nghìn* (or *ngàn*), *triệu*, *tỷ*, 
 
 from __future__ import annotations
 
+import decimal
 import enum
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from ocop.errors import OcopTypeError, OcopValueError
 from ocop.text import fold, normalize
@@ -128,6 +129,21 @@ _FIGURE = re.compile(
 _SUFFIX = re.compile(r"\s*(?:₫|đ|vnđ|vnd|đồng|dong)\.?\s*$", re.IGNORECASE)
 
 
+def _exact(*numbers: int | Decimal, places: int = 0) -> decimal.Context:
+    """A decimal context wide enough that arithmetic on ``numbers`` is exact.
+
+    The default context keeps 28 digits and rounds silently beyond them; an amount of 10³⁰
+    đồng in thousands would come out wrong without a word. Here rounding traps instead.
+    """
+    digits = max((len(str(abs(n)).replace(".", "")) for n in numbers), default=1)
+    return decimal.Context(
+        prec=digits + places + 30,
+        Emax=decimal.MAX_EMAX,
+        Emin=decimal.MIN_EMIN,
+        traps=[decimal.InvalidOperation, decimal.Inexact, decimal.DivisionByZero],
+    )
+
+
 def to_dong(amount: int | Decimal, unit: Unit = Unit.DONG) -> int:
     """``amount`` in ``unit`` as an exact number of đồng.
 
@@ -139,10 +155,15 @@ def to_dong(amount: int | Decimal, unit: Unit = Unit.DONG) -> int:
         raise OcopTypeError(f"'amount' must be an int or Decimal (got {type(amount).__name__})")
     if isinstance(amount, int):
         return amount * unit.value
-    value = amount * unit.value
-    if not value.is_finite() or value != value.to_integral_value():
-        raise OcopValueError(f"{amount} {unit.label} is not a whole number of đồng ({value} đồng)")
-    return int(value)
+    if not amount.is_finite():
+        raise OcopValueError(f"{amount} {unit.label} is not a number of đồng")
+    with decimal.localcontext(_exact(amount, unit.value)):
+        value = amount * unit.value
+        if value != value.to_integral_value():
+            raise OcopValueError(
+                f"{amount} {unit.label} is not a whole number of đồng ({value} đồng)"
+            )
+        return int(value)
 
 
 def parse_amount(text: str, unit: Unit = Unit.DONG) -> int:
@@ -198,7 +219,9 @@ def format_figure(value: int | Decimal, *, places: int = 0) -> str:
     ``value`` must already be rounded to ``places`` decimals.
     """
     sign = "-" if value < 0 else ""
-    q = abs(Decimal(value)).quantize(Decimal(1).scaleb(-places))
+    with decimal.localcontext(_exact(value, places=places)) as ctx:
+        ctx.traps[decimal.Inexact] = False
+        q = abs(Decimal(value)).quantize(Decimal(1).scaleb(-places))
     whole, _, frac = f"{q:f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{grouped},{frac}" if places else f"{sign}{grouped}"
@@ -230,14 +253,16 @@ def format_amount(
     '6,4'
     """
     _check_int(dong, "dong")
-    value = Decimal(dong) / unit.value
+    ctx = _exact(dong, places=places or 0)
+    with decimal.localcontext(ctx):
+        value = Decimal(dong) / unit.value
     if places is None:
         exponent = value.normalize().as_tuple().exponent
         places = max(0, -exponent) if isinstance(exponent, int) else 0
-    try:
+    ctx.traps[decimal.Inexact] = False  # rounding to ``places`` is asked for, and explicit
+    ctx.prec += places
+    with decimal.localcontext(ctx):
         value = value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
-    except InvalidOperation as exc:  # pragma: no cover - guarded by the checks above
-        raise OcopValueError(f"cannot round {dong} to {places} places") from exc
     text = format_figure(value, places=places)
     return f"{text} {unit.label}" if label else text
 
