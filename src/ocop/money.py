@@ -256,9 +256,9 @@ def format_amount(
     ctx = _exact(dong, places=places or 0)
     with decimal.localcontext(ctx):
         value = Decimal(dong) / unit.value
-    if places is None:
-        exponent = value.normalize().as_tuple().exponent
-        places = max(0, -exponent) if isinstance(exponent, int) else 0
+        if places is None:
+            exponent = value.normalize().as_tuple().exponent
+            places = max(0, -exponent) if isinstance(exponent, int) else 0
     ctx.traps[decimal.Inexact] = False  # rounding to ``places`` is asked for, and explicit
     ctx.prec += places
     with decimal.localcontext(ctx):
