@@ -190,9 +190,9 @@ def parse_amount(text: str, unit: Unit = Unit.DONG) -> int:
     if m is None:
         raise OcopValueError(f"{text!r} is not an amount (write it like 6.422.330 or 6.422,33)")
     digits = re.sub(r"[.\s\u00a0\u202f]", "", m.group("int"))
-    number = Decimal(f"{digits}.{m.group('frac')}") if m.group("frac") else Decimal(digits)
-    if m.group("sign"):
-        number = -number
+    sign = "-" if m.group("sign") else ""
+    frac = f".{m.group('frac')}" if m.group("frac") else ""
+    number = Decimal(f"{sign}{digits}{frac}")  # the constructor is exact; arithmetic is not
     try:
         return to_dong(number, unit)
     except OcopValueError:
