@@ -24,7 +24,7 @@ from typing import cast
 import attrs
 
 from ocop.errors import OcopValueError
-from ocop.problems import Location, Problem, Result
+from ocop.problems import Location, Problem, Result, Severity
 from ocop.rating.council import CouncilRules, MarksBasis, check_quorum
 from ocop.rating.scoring import (
     Assessment,
@@ -358,6 +358,30 @@ def _check_council(assessment: Assessment, rules: CouncilRules) -> list[Problem]
     return problems
 
 
+def _check_title_marks(rating: Rating, assessment: Assessment) -> list[Problem]:
+    """Warn where a sheet prints a mark on a criterion's title instead of on an option.
+
+    The 148/QĐ-TTg transcription does this for "Sở hữu trí tuệ" (``Criterion.title_stars``):
+    which option the mark requires cannot be read from it, so the mark is not judged. When the
+    product is classed at or above the mark's level, the council must check it by hand.
+    """
+    sheet = assessment.sheet
+    return [
+        Problem(
+            code="rating.title_mark",
+            message=(
+                f"criterion {c.code} ({c.title}) carries a {c.title_stars}★ mark on its title "
+                f"in {sheet.criteria_set} sheet {sheet.number}, not on an option, so it was "
+                f"not judged: check it by hand before recognising {rating.stars}★"
+            ),
+            where=Location(path=f'$.members[*].choices["{c.code}"]'),
+            severity=Severity.WARNING,
+        )
+        for c in sheet.criteria()
+        if c.title_stars is not None and rating.stars >= c.title_stars
+    ]
+
+
 def rate(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Result[Rating | None]:
     """Check an assessment against its sheet and the council's rules, then classify it.
 
@@ -380,5 +404,9 @@ def rate(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Result
         if problems:
             return Result(None, (*problems, *_check_council(assessment, rules)))
     rating = _classify(assessment, rules, table, cast("list[int]", totals))
-    problems = _check_spread(rating, rules) + _check_council(assessment, rules)
+    problems = (
+        _check_spread(rating, rules)
+        + _check_council(assessment, rules)
+        + _check_title_marks(rating, assessment)
+    )
     return Result(rating, tuple(problems))
