@@ -15,7 +15,7 @@ from ocop.cli import main
 from ocop.cycle import Record, Stage, follow
 from ocop.cycle.jsonio import EventLine, read_events
 from ocop.errors import OcopValueError
-from ocop.plan import SIMULATED, count_indicators, simulate
+from ocop.plan import PROVINCES, SIMULATED, count_indicators, province_named, simulate
 from ocop.plan.indicators import is_economic_organisation, product_kind
 from ocop.problems import Result
 
@@ -112,6 +112,8 @@ def test_a_commune_regime_year_checks_dossiers_at_the_commune() -> None:
     [
         ({"products": -1, "year": 2019}, "'products' must be an int of 0 or more"),
         ({"products": 3, "year": 2018}, "'year' must be from 2019 to 2100"),
+        ({"products": 100_001, "year": 2019}, "'products' must be at most 100,000"),
+        ({"products": 10**20, "year": 2019}, "'products' must be at most 100,000"),
     ],
 )
 def test_bad_arguments(kwargs: dict[str, int], message: str) -> None:
@@ -136,7 +138,75 @@ def test_the_command_writes_what_simulate_makes(
 
 def test_the_command_refuses_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
     status = main(
-        ["simulate", "--province", "X", "--products", "-5", "--year", "2019", "--seed", "1"]
+        ["simulate", "--province", "Quảng Trị", "--products", "-5", "--year", "2019", "--seed", "1"]
     )
     assert status == 2
     assert capsys.readouterr().err == ("ocop: 'products' must be an int of 0 or more (got -5)\n")
+
+
+def _simulate_cli(province: str, products: str, year: str) -> int:
+    return main(
+        ["simulate", "--province", province, "--products", products, "--year", year, "--seed", "1"]
+    )
+
+
+def test_the_command_refuses_a_count_too_big_before_any_work(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _simulate_cli("Quảng Trị", "99999999999999999999", "2019") == 2
+    assert capsys.readouterr() == (
+        "",
+        "ocop: 'products' must be at most 100,000 (got 99,999,999,999,999,999,999): "
+        "the whole country has about 18,200 certified products\n",
+    )
+
+
+def test_the_command_says_why_a_year_before_2019_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _simulate_cli("Quảng Trị", "3", "2018") == 2
+    assert capsys.readouterr().err == (
+        "ocop: 'year' must be from 2019 to 2100 (got 2018): no criteria set before "
+        "1048/QĐ-TTg of 21 Aug 2019 is in the data\n"
+    )
+
+
+def test_the_command_refuses_an_unknown_province_and_lists_the_known(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _simulate_cli("Atlantis", "3", "2019") == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"ocop: --province 'Atlantis': not a province of Vietnam (known: {', '.join(PROVINCES)})\n"
+    )
+    assert "Quảng Trị, Sóc Trăng" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "province"),
+    [
+        ("quang tri", "Quảng Trị"),
+        ("QUẢNG TRỊ", "Quảng Trị"),
+        ("tỉnh Quảng Trị", "Quảng Trị"),
+        ("TP Hồ Chí Minh", "Hồ Chí Minh"),
+        ("thành phố Huế", "Huế"),
+        ("Atlantis", None),
+        ("", None),
+    ],
+)
+def test_province_names_are_matched_without_case_or_diacritics(
+    name: str, province: str | None
+) -> None:
+    assert province_named(name) == province
+
+
+def test_a_folded_name_simulates_the_province_itself(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _simulate_cli("quang tri", "5", "2019") == 0
+    out, _ = capsys.readouterr()
+    assert out == simulate(province="Quảng Trị", products=5, year=2019, seed=1).jsonl()
+
+
+def test_the_province_list_has_the_63_provinces_and_hue() -> None:
+    assert len(PROVINCES) == len(set(PROVINCES)) == 64
+    assert {"Quảng Trị", "Huế", "Thừa Thiên Huế", "Hồ Chí Minh"} <= set(PROVINCES)

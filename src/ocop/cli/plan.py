@@ -67,12 +67,28 @@ def register(sub: Any) -> None:
             "A realistic, reproducible and clearly SIMULATED event log of a province's year: "
             "subjects of each kind, products of the 26 product sets, councils' scores from the "
             "real criteria sheets. Every register note starts with 'simulated'. Replay it with "
-            "ocop cycle replay or report on it with ocop report --events."
+            "ocop cycle replay or report on it with ocop report --events. Only Quảng Trị is "
+            "simulated with its real districts; other provinces get invented place names."
         ),
     )
-    simulate.add_argument("--province", required=True, help="the province's name, e.g. 'Quảng Trị'")
-    simulate.add_argument("--products", required=True, type=int, help="how many products register")
-    simulate.add_argument("--year", required=True, type=int, help="the year (2019 or later)")
+    simulate.add_argument(
+        "--province",
+        required=True,
+        help="the province's name, e.g. 'Quảng Trị' (case and diacritics are ignored)",
+    )
+    simulate.add_argument(
+        "--products",
+        required=True,
+        type=int,
+        help="how many products register (0 to 100,000; the whole country has about 18,200 "
+        "certified products)",
+    )
+    simulate.add_argument(
+        "--year",
+        required=True,
+        type=int,
+        help="the year (2019 or later: the first criteria set, 1048/QĐ-TTg, is of 21 Aug 2019)",
+    )
     simulate.add_argument("--seed", required=True, type=int, help="the random seed")
     simulate.add_argument("--output", "-o", help="write to this file instead of standard output")
     simulate.set_defaults(handler=_simulate)
@@ -171,12 +187,16 @@ def _report(args: argparse.Namespace) -> int:
 
 def _simulate(args: argparse.Namespace) -> int:
     from ocop.errors import OcopValueError
-    from ocop.plan import simulate
+    from ocop.plan import PROVINCES, province_named, simulate
 
-    try:
-        sim = simulate(
-            province=args.province, products=args.products, year=args.year, seed=args.seed
+    province = province_named(args.province)
+    if province is None:
+        raise InputError(
+            f"--province {args.province!r}: not a province of Vietnam (known: "
+            f"{', '.join(PROVINCES)})"
         )
+    try:
+        sim = simulate(province=province, products=args.products, year=args.year, seed=args.seed)
     except OcopValueError as exc:
         raise InputError(str(exc)) from None
     _write(sim.jsonl(), args.output)

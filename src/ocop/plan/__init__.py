@@ -47,13 +47,22 @@ from ocop.plan.progress import (
     TargetStatus,
     progress,
 )
-from ocop.plan.simulate import SIMULATED, Simulation, simulate
+from ocop.plan.simulate import (
+    MAX_PRODUCTS,
+    PROVINCES,
+    SIMULATED,
+    Simulation,
+    province_named,
+    simulate,
+)
 
 __all__ = [
     "ABOUT_TOLERANCE",
     "EXISTING_TAGS",
     "INDICATORS",
+    "MAX_PRODUCTS",
     "NEW_TAGS",
+    "PROVINCES",
     "SIMULATED",
     "Activity",
     "ActivityDocument",
@@ -79,6 +88,7 @@ __all__ = [
     "plan_schema",
     "product_kind",
     "progress",
+    "province_named",
     "quang_tri_2019",
     "read_plan",
     "simulate",

@@ -46,10 +46,102 @@ from ocop.rating import (
 from ocop.regimes import Level, Regime, regime_on
 from ocop.text import fold
 
-__all__ = ["SIMULATED", "Simulation", "simulate"]
+__all__ = ["MAX_PRODUCTS", "PROVINCES", "SIMULATED", "Simulation", "province_named", "simulate"]
 
 #: How every simulated ``register`` note starts.
 SIMULATED = "simulated"
+
+#: The most products one simulation makes. By Dec 2025 the whole country had about 18,200
+#: certified products (DOMAIN.md), a province registers a few hundred a year; 100,000 leaves
+#: room for national-scale runs while the log held in memory stays near 1 GiB (about
+#: 12 KiB a product).
+MAX_PRODUCTS = 100_000
+
+#: The provinces and centrally-run cities (tỉnh, thành phố trực thuộc trung ương): the 63 of
+#: before 1 Jul 2025 and Huế, the name of Thừa Thiên Huế since it became a city
+#: (Nghị quyết 1314/NQ-UBTVQH15); the 34 units of Nghị quyết 202/2025/QH15 (in force
+#: 12 Jun 2025) all keep one of these names.
+PROVINCES = (
+    "An Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Bạc Liêu",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Dương",
+    "Bình Định",
+    "Bình Phước",
+    "Bình Thuận",
+    "Cà Mau",
+    "Cao Bằng",
+    "Cần Thơ",
+    "Đà Nẵng",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Nội",
+    "Hà Tĩnh",
+    "Hải Dương",
+    "Hải Phòng",
+    "Hậu Giang",
+    "Hòa Bình",
+    "Hồ Chí Minh",
+    "Huế",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Kon Tum",
+    "Lai Châu",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Lâm Đồng",
+    "Long An",
+    "Nam Định",
+    "Nghệ An",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Phú Thọ",
+    "Phú Yên",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sóc Trăng",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Tiền Giang",
+    "Trà Vinh",
+    "Tuyên Quang",
+    "Vĩnh Long",
+    "Vĩnh Phúc",
+    "Yên Bái",
+)
+
+_BY_FOLD = {fold(name): name for name in PROVINCES}
+
+
+def province_named(name: str) -> str | None:
+    """The province of :data:`PROVINCES` that ``name`` names, or None.
+
+    Matching ignores case, diacritics and the prefixes ``tỉnh``, ``thành phố`` and ``TP``,
+    so ``"quang tri"`` and ``"TP Hồ Chí Minh"`` are found.
+    """
+    key = fold(name)
+    for prefix in ("tinh ", "thanh pho ", "tp. ", "tp "):
+        key = key.removeprefix(prefix)
+    return _BY_FOLD.get(key)
+
 
 _QUANG_TRI = (
     "TP Đông Hà",
@@ -318,21 +410,34 @@ def simulate(
 ) -> Simulation:
     """Simulate ``products`` products of ``province`` through the cycle of ``year``.
 
+    Any name is simulated, so that benchmarks can play made-up provinces; only Quảng Trị has
+    its real districts, the others get invented place names. ``ocop simulate`` accepts only
+    the names of :data:`PROVINCES` (:func:`province_named`).
+
     Args:
         province: The province's name, e.g. ``"Quảng Trị"``.
-        products: How many products register (0 or more).
+        products: How many products register (0 to :data:`MAX_PRODUCTS`).
         year: The year, 2019 or later (the first criteria set is of 21 Aug 2019).
         seed: The random seed.
         prefix: The start of every product code (default: the province's initials, e.g.
             ``QT``); codes are ``{prefix}-{year}-{serial:05d}``.
 
     Raises:
-        OcopValueError: ``products`` is negative or ``year`` is before 2019.
+        OcopValueError: ``products`` is negative or above :data:`MAX_PRODUCTS`, or ``year``
+            is before 2019 or after 2100.
     """
     if isinstance(products, bool) or not isinstance(products, int) or products < 0:
         raise OcopValueError(f"'products' must be an int of 0 or more (got {products!r})")
+    if products > MAX_PRODUCTS:
+        raise OcopValueError(
+            f"'products' must be at most {MAX_PRODUCTS:,} (got {products:,}): the whole "
+            "country has about 18,200 certified products"
+        )
     if isinstance(year, bool) or not isinstance(year, int) or not 2019 <= year <= 2100:
-        raise OcopValueError(f"'year' must be from 2019 to 2100 (got {year!r})")
+        raise OcopValueError(
+            f"'year' must be from 2019 to 2100 (got {year!r}): no criteria set before "
+            "1048/QĐ-TTg of 21 Aug 2019 is in the data"
+        )
     rng = random.Random(f"ocop-simulate:{seed}:{province}:{year}")
     code = prefix or _code(province)
     places = (
