@@ -139,10 +139,51 @@ def test_event_streams_report_every_bad_line_located() -> None:
         "events.jsonl:5: on: '15/10/2019' is not a date (write YYYY-MM-DD) [cycle.field]",
         "events.jsonl:5: level: missing: recognize needs 'level' [cycle.field]",
         "events.jsonl:5: stars: 7 is not a whole number of stars from 1 to 5 [cycle.field]",
-        "events.jsonl:6: each line must be a JSON object (got list) [cycle.line]",
+        "events.jsonl:6: each line must be a JSON object (got an array) [cycle.line]",
         "events.jsonl:7: not JSON: Expecting property name enclosed in double quotes (column 2) [cycle.line]",  # noqa: E501
         "events.jsonl:8: ground: 'rude' is not a ground (one of: false_dossier, criteria_not_met, law_breach, mark_misuse, production_stopped, other) [cycle.field]",  # noqa: E501
     ]  # fmt: skip
+
+
+def test_a_line_naming_a_key_twice_is_located_and_the_replay_goes_on() -> None:
+    stream = "\n".join(
+        [
+            '{"product": "QT-001", "event": "register", "on": "2019-04-10", "on": "2019-04-11"}',
+            '{"product": "QT-002", "event": "register", "on": "2019-04-10"}',
+            '{"product": "QT-004", "event": "register", "on": "2019-04-10", "n": 1' + "0" * 5000 + "}",
+        ]
+    )  # fmt: skip
+    result = read_events(stream, file="events.jsonl")
+    assert [p for p, _, _, _, _ in result.value] == ["QT-002"]
+    assert render(result.problems).splitlines() == [
+        "events.jsonl:1: on: not usable JSON: the key 'on' appears twice in one object; each key may appear once [cycle.line]",  # noqa: E501
+        "events.jsonl:3: not usable JSON: a number has too many digits [cycle.line]",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("null", "null"),
+        ("true", "true"),
+        ("false", "false"),
+        ("3", "a number"),
+        ('"x"', "a string"),
+    ],
+)
+def test_a_line_that_is_no_object_names_its_json_type(line: str, kind: str) -> None:
+    assert render(read_events(line, file="e.jsonl").problems) == (
+        f"e.jsonl:1: each line must be a JSON object (got {kind}) [cycle.line]"
+    )
+
+
+def test_a_history_naming_a_key_twice_is_refused() -> None:
+    result = history_from_json('{"product": "A", "product": "B"}', file="h.json")
+    assert result.value is None
+    assert render(result.problems) == (
+        "h.json: not usable JSON: the key 'product' appears twice in one object; "
+        "each key may appear once [cycle.json]"
+    )
 
 
 def test_the_published_schemas_are_current() -> None:

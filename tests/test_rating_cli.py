@@ -258,6 +258,10 @@ def test_a_quorum_above_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         (b'{"criteria": ', "not JSON: Expecting value (line 1, column 14)"),
         (b"[1, 2]", "the assessment must be a JSON object {...}, not an array"),
         (b'"x"', "the assessment must be a JSON object {...}, not a string"),
+        (
+            b'{"sheet": 1, "members": [{"name": "A", "name": "B"}]}',
+            "not usable JSON: the key 'name' appears twice in one object; each key may appear once",
+        ),
         (b'{"product": "B\xfb"}', "not UTF-8 text (byte 15); save the file as UTF-8"),
         (b"\x00\x01", "this is a binary file, not UTF-8 text"),
     ],

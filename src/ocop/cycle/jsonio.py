@@ -22,6 +22,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
+from ocop._documents import DuplicateKeyError, loads_json
 from ocop.cycle.machine import replay
 from ocop.cycle.model import (
     Certificate,
@@ -266,28 +267,44 @@ def _show(value: object) -> str:
     return str(value) if isinstance(value, Decimal) else repr(value)
 
 
-def _loads(text: str) -> tuple[Any, str | None]:
-    """The JSON value of ``text`` (decimals kept exact), or why it is not usable JSON."""
+def _loads(text: str) -> tuple[Any, str | None, str | None]:
+    """The JSON value of ``text`` (decimals kept exact), or why it is not usable JSON and the
+    key named twice, if that is why."""
     try:
-        return json.loads(text, parse_float=Decimal), None
+        return loads_json(text, parse_float=Decimal), None, None
     except json.JSONDecodeError as exc:
-        return None, f"not JSON: {exc.msg} (column {exc.colno})"
+        return None, f"not JSON: {exc.msg} (column {exc.colno})", None
     except RecursionError:
-        return None, "not usable JSON: nested too deeply"
+        return None, "not usable JSON: nested too deeply", None
+    except DuplicateKeyError as exc:  # a ValueError too: caught before the one below
+        return None, f"not usable JSON: {exc}; each key may appear once", exc.key
     except ValueError:  # the only other refusal of json.loads: an integer too long to read
-        return None, "not usable JSON: a number has too many digits"
+        return None, "not usable JSON: a number has too many digits", None
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of the type of a value read from JSON."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "a number"
 
 
 def _validate(
     model: type[HistoryDoc], text: str, file: str | None
 ) -> tuple[HistoryDoc | None, list[Problem]]:
     try:
-        raw = json.loads(text, parse_float=Decimal)
+        raw = loads_json(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         where = Location(file=file, row=exc.lineno)
         return None, [Problem(code="cycle.json", message=f"not JSON: {exc.msg}", where=where)]
     except (RecursionError, ValueError):
-        _, why = _loads(text)
+        _, why, _ = _loads(text)
         return None, [
             Problem(code="cycle.json", message=why or "not JSON", where=Location(file=file))
         ]
@@ -497,7 +514,7 @@ def _line(raw: object, where: Location, problems: list[Problem]) -> EventLine | 
         )
 
     if not isinstance(raw, dict):
-        bad("", f"each line must be a JSON object (got {type(raw).__name__})", "cycle.line")
+        bad("", f"each line must be a JSON object (got {_json_type(raw)})", "cycle.line")
         return None
     for key in sorted(set(raw) - _FIELDS):
         problems.append(
@@ -607,8 +624,9 @@ def read_events(text: str, *, file: str | None = None) -> Result[tuple[EventLine
         if not line.strip():
             continue
         where = Location(file=file, row=n)
-        raw, why = _loads(line)
+        raw, why, key = _loads(line)
         if why is not None:
+            where = attrs.evolve(where, field=key)
             problems.append(Problem(code="cycle.line", message=why, where=where))
             continue
         found = _line(raw, where, problems)

@@ -34,6 +34,7 @@ import attrs
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, WithJsonSchema
 
+from ocop._documents import DuplicateKeyError, loads_json
 from ocop.errors import OcopLookupError, OcopValueError
 from ocop.problems import Location, Problem, Result
 from ocop.rating.classify import Rating, rate
@@ -136,11 +137,13 @@ def load_json_object(text: str) -> dict[str, Any]:
     """The JSON object in ``text``.
 
     Raises:
-        OcopValueError: ``text`` is not JSON, or its top level is not an object; the message
-            says where.
+        OcopValueError: ``text`` is not JSON, names a key twice in one object, or its top
+            level is not an object; the message says where.
     """
     try:
-        value = json.loads(text)
+        value = loads_json(text)
+    except DuplicateKeyError as exc:
+        raise OcopValueError(f"not usable JSON: {exc}; each key may appear once") from None
     except json.JSONDecodeError as exc:
         raise OcopValueError(
             f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
