@@ -397,7 +397,8 @@ def test_product_code_parse_format(province: str, commune: str, serial: int, yea
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ("45-19414-3", "it has 3 part(s), not 4 (T-X-STT-year)"),
+        ("45-19414-3", "it has 3 parts, not 4 (T-X-STT-year)"),
+        ("4519414", "it has 1 part, not 4 (T-X-STT-year)"),
         ("4-19414-3-2026", "the province code (T) is two digits, not '4'"),
         ("45-1941-3-2026", "the commune code (X) is five digits, not '1941'"),
         ("45-19414-a-2026", "the serial number (STT) is a number, not 'a'"),

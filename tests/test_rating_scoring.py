@@ -347,6 +347,21 @@ def test_quorum_of_three_quarters_rounds_up(size: int, need: int) -> None:
     assert [p.code for p in short] == ["rating.quorum"]
 
 
+@pytest.mark.parametrize(
+    ("present", "size", "message"),
+    [
+        (2, 1, "2 members scored but the council has only 1 member [rating.council_size]"),
+        (1, 0, "1 member scored but the council has only 0 members [rating.council_size]"),
+        (3, 2, "3 members scored but the council has only 2 members [rating.council_size]"),
+        (0, 1, "0 of 1 member scored; the quorum is 1 (3/4 of the members) [rating.quorum]"),
+        (1, 2, "1 of 2 members scored; the quorum is 2 (3/4 of the members) [rating.quorum]"),
+    ],
+)
+def test_council_counts_are_singular_or_plural(present: int, size: int, message: str) -> None:
+    problems = check_quorum(CouncilRules(), present=present, council_size=size, chair_present=True)
+    assert render(problems) == message
+
+
 def test_quorum_needs_the_chair_when_the_rules_say_so() -> None:
     a = attrs.evolve(totals(60, 61, 62), council_size=4)
     assert render(rate(a).problems) == (

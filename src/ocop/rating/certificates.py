@@ -155,7 +155,8 @@ def check_product_code(text: object, *, where: Location | None = None) -> list[P
     else:
         parts = [p.strip() for p in text.split("-")]
         if len(parts) != 4:
-            why = f"it has {len(parts)} part(s), not 4 (T-X-STT-year)"
+            word = "part" if len(parts) == 1 else "parts"
+            why = f"it has {len(parts)} {word}, not 4 (T-X-STT-year)"
         elif not re.fullmatch(r"[0-9]{2}", parts[0]):
             why = f"the province code (T) is two digits, not {parts[0]!r}"
         elif not re.fullmatch(r"[0-9]{5}", parts[1]):

@@ -134,7 +134,8 @@ def check_quorum(
             Problem(
                 code="rating.council_size",
                 message=(
-                    f"{present} members scored but the council has only {council_size} members"
+                    f"{_count(present, 'member', 'members')} scored but the council has only "
+                    f"{_count(council_size, 'member', 'members')}"
                 ),
                 where=loc,
             )
@@ -146,7 +147,8 @@ def check_quorum(
             Problem(
                 code="rating.quorum",
                 message=(
-                    f"{present} of {council_size} members scored; the quorum is {need} "
+                    f"{present} of {_count(council_size, 'member', 'members')} scored; "
+                    f"the quorum is {need} "
                     f"({rules.quorum} of the members)"
                 ),
                 where=loc,
@@ -161,3 +163,7 @@ def check_quorum(
             )
         )
     return problems
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
