@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from ocop.errors import OcopError, OcopLookupError, OcopTypeError, OcopValueError
 from ocop.periods import Quarter, QuarterRange
 from ocop.problems import Location, Problem, Result, Severity, render
-from ocop.regimes import Level, band_stars, get_regime, regime_on
+from ocop.regimes import REGIMES, Level, band_stars, get_regime, regime_on
 from ocop.text import fold, normalize, same
 
 
@@ -187,6 +187,48 @@ def test_star_bands_refuse_floats_and_out_of_range() -> None:
 )
 def test_regime_on(day: dt.date, regime: str) -> None:
     assert regime_on(day).id == regime
+
+
+@pytest.mark.parametrize(
+    ("key", "regime"),
+    [
+        ("490/QĐ-TTg", "490/QĐ-TTg"),
+        ("490-2018", "490/QĐ-TTg"),
+        ("1048/QĐ-TTg", "490/QĐ-TTg"),
+        ("1048/qđ-ttg", "490/QĐ-TTg"),
+        ("1048-2019", "490/QĐ-TTg"),
+        (" 1048-2019 ", "490/QĐ-TTg"),
+        ("148/QĐ-TTg", "148/QĐ-TTg"),
+        ("148-2023", "148/QĐ-TTg"),
+        ("1489/QĐ-TTg", "1489/QĐ-TTg"),
+        ("1489-2025", "1489/QĐ-TTg"),
+        ("26/2026/QĐ-TTg", "26/2026/QĐ-TTg"),
+        ("26-2026", "26/2026/QĐ-TTg"),
+    ],
+)
+def test_a_regime_is_found_by_its_names_and_its_own_criteria_sets(key: str, regime: str) -> None:
+    assert get_regime(key).id == regime
+
+
+def test_each_regime_is_found_by_its_criteria_set_unless_another_shares_it() -> None:
+    from ocop.rating import get_criteria_set
+
+    for regime in REGIMES:
+        criteria = get_criteria_set(regime.criteria)
+        sharing = [r for r in REGIMES if r.criteria == regime.criteria]
+        if len(sharing) == 1:
+            assert get_regime(criteria.id) is get_regime(criteria.alias) is regime
+        else:
+            assert get_regime(criteria.alias).id == criteria.id
+
+
+def test_an_unknown_regime_lists_each_id_with_its_aliases() -> None:
+    with pytest.raises(OcopLookupError) as err:
+        get_regime("1999")
+    assert str(err.value) == (
+        "no regime '1999' (known: 490/QĐ-TTg (490-2018, 1048-2019), 148/QĐ-TTg (148-2023), "
+        "1489/QĐ-TTg (1489-2025), 26/2026/QĐ-TTg (26-2026))"
+    )
 
 
 def test_regimes_by_id_and_alias() -> None:

@@ -320,20 +320,45 @@ REGIMES: tuple[Regime, ...] = (
     ),
 )
 
-_BY_KEY: Mapping[str, Regime] = MappingProxyType(
-    {key.casefold(): r for r in REGIMES for key in (r.id, r.alias)}
+#: The ASCII alias of each criteria set (Bộ tiêu chí) a regime uses, as
+#: :func:`ocop.rating.get_criteria_set` knows them (a test keeps the two the same).
+_CRITERIA_ALIASES: Mapping[str, str] = MappingProxyType(
+    {"1048/QĐ-TTg": "1048-2019", "148/QĐ-TTg": "148-2023", "26/2026/QĐ-TTg": "26-2026"}
 )
+
+
+def _keys() -> dict[str, Regime]:
+    """Each regime by its id and alias, then by the id and alias of its criteria set where
+    only that regime uses the set (148/QĐ-TTg criteria serve two regimes: the name stays
+    the 148 regime's own)."""
+    out = {key.casefold(): r for r in REGIMES for key in (r.id, r.alias)}
+    for r in REGIMES:
+        if sum(1 for other in REGIMES if other.criteria == r.criteria) == 1:
+            for key in (r.criteria, _CRITERIA_ALIASES[r.criteria]):
+                out.setdefault(key.casefold(), r)
+    return out
+
+
+_BY_KEY: Mapping[str, Regime] = MappingProxyType(_keys())
 
 
 def get_regime(key: str) -> Regime:
     """The regime with id or alias ``key`` (``"26/2026/QĐ-TTg"`` or ``"26-2026"``).
 
+    A regime is also found by the id or alias of its criteria set when it is the only regime
+    that uses the set: ``"1048/QĐ-TTg"`` and ``"1048-2019"`` name the 490/QĐ-TTg regime.
+    Case is ignored.
+
     Raises:
-        OcopLookupError: No regime has that id or alias.
+        OcopLookupError: No regime has that id or alias; the message lists each regime's id
+            with its aliases.
     """
     found = _BY_KEY.get(key.strip().casefold())
     if found is None:
-        known = ", ".join(r.id for r in REGIMES)
+        known = ", ".join(
+            f"{r.id} ({', '.join(k for k in _BY_KEY if _BY_KEY[k] is r and '/' not in k)})"
+            for r in REGIMES
+        )
         raise OcopLookupError(f"no regime {key!r} (known: {known})")
     return found
 
