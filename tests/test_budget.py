@@ -316,3 +316,16 @@ def test_custom_rollup_key() -> None:
         ("training", 30, "30.00"),
     ]
     assert r.by == "kind"
+
+
+def test_unreadable_figures_do_not_hide_other_problems() -> None:
+    # Line 1.2's amount cannot be read: its parent's subtotal and the total are unknown, so
+    # they are not compared, but every other problem is still found.
+    rows = "1,1,,A,100,,X\n2,1.1,1,B,60,,\n3,1.2,1,C,4x,,\n4,1.1,1,D,5,,\n,,,TỔNG CỘNG,120,,\n"
+    result = read_csv(HEADER + rows, file="b.csv")
+    assert [line.unread for line in result.value.lines] == [(), (), ("amount",), ()]
+    found = [p.render() for p in (*result.problems, *check(result.value))]
+    assert found == [
+        "b.csv:4: amount_thousand_vnd: '4x' is not an amount in 1.000 đồng [budget.amount_invalid]",
+        "b.csv:5: code: code 1.1 is used again (first on row 2) [budget.code_duplicate]",
+    ]

@@ -226,9 +226,19 @@ def test_document_problems_are_located_by_path() -> None:
         }
     )
     result = read_document(text, file="b.json")
+    # Every line is read on its own: the shape problems of line 1 and the figure of line 0.
     assert [p.render() for p in result.problems] == [
         "b.json: $.lines[1].title: Field required [budget.document]",
         "b.json: $.lines[1].colour: Extra inputs are not permitted [budget.document]",
+        "b.json: $.lines[0].amount: '12,5x' is not an amount in 1.000 đồng [budget.amount_invalid]",
+    ]
+    assert [line.code for line in result.value.lines] == ["1", "2"]
+    text = json.dumps({"lines": [{"title": "A", "amount": 1.5}, {"title": "B", "amount": [1]}]})
+    assert [p.render() for p in read_document(text, file="b.json").problems] == [
+        "b.json: $.lines[0].amount: must be a whole number or a figure written as text, like "
+        '"6.422,5" (got a number) [budget.document]',
+        "b.json: $.lines[1].amount: must be a whole number or a figure written as text, like "
+        '"6.422,5" (got a list) [budget.document]',
     ]
     text = json.dumps({"unit": "1.000 đồng", "lines": [{"title": "A", "amount": "12,5x"}]})
     assert [p.render() for p in read_document(text, file="b.json").problems] == [

@@ -51,16 +51,31 @@ class CheckContext:
         budget: The budget checked.
         tree: Its derived tree (planned amounts).
         parent_of: Position of each line → position of its parent line, or ``None``.
+        unknown: Identities of the nodes whose amount takes in a figure that could not be
+            read; sums that depend on them are not checked (the reading problem is reported).
     """
 
     budget: Budget
     tree: Tree
     parent_of: list[int | None]
+    unknown: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, budget: Budget) -> CheckContext:
         """The context of ``budget``."""
-        return cls(budget=budget, tree=build_tree(budget), parent_of=parents_of(budget))
+        tree = build_tree(budget)
+        unknown: set[int] = set()
+        if any(line.unread for line in budget.lines):
+            # Nodes whose sum takes in a figure that could not be read, children first.
+            for node in reversed(tree.nodes or tuple(tree.walk())):
+                if "amount" in node.line.unread or any(id(k) in unknown for k in node.children):
+                    unknown.add(id(node))
+        return cls(
+            budget=budget,
+            tree=tree,
+            parent_of=parents_of(budget),
+            unknown=frozenset(unknown),
+        )
 
     def figure(self, dong: int) -> str:
         """``dong`` in the budget's unit, exactly: ``100.000`` or ``1.000,5``."""
@@ -151,7 +166,7 @@ def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
         line = node.line
         amount = line.amount
         if amount is None:
-            if not node.children:
+            if not node.children and "amount" not in line.unread:
                 yield Problem(
                     code="budget.amount_missing",
                     message=f"line {line.key} has no amount and no lines under it",
@@ -195,7 +210,12 @@ def check_subtotals(ctx: CheckContext) -> Iterator[Problem]:
     """A line with lines under it states their sum, if it states anything."""
     for node in ctx.tree.walk():
         line = node.line
-        if node.children and line.amount is not None and line.amount != node.amount:
+        if (
+            node.children
+            and line.amount is not None
+            and line.amount != node.amount
+            and id(node) not in ctx.unknown
+        ):
             n = len(node.children)
             yield Problem(
                 code="budget.subtotal",
@@ -211,6 +231,8 @@ def check_subtotals(ctx: CheckContext) -> Iterator[Problem]:
 def check_total(ctx: CheckContext) -> Iterator[Problem]:
     """The stated grand total is the sum of the sections."""
     stated = ctx.budget.stated_total
+    if any(id(r) in ctx.unknown for r in ctx.tree.roots):
+        return
     if stated is not None and stated != ctx.tree.total:
         yield Problem(
             code="budget.total",
@@ -237,6 +259,8 @@ def check_words(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(code="budget.words_unreadable", message=str(exc), where=where)
         return
     total = ctx.budget.stated_total if ctx.budget.stated_total is not None else ctx.tree.total
+    if ctx.budget.stated_total is None and any(id(r) in ctx.unknown for r in ctx.tree.roots):
+        return
     if said == total:
         return
     diff = abs(total - said)

@@ -36,7 +36,7 @@ from typing import Any, BinaryIO, Literal, TextIO
 
 import pydantic
 
-from ocop._documents import dump_toml, parse_document
+from ocop._documents import dump_toml, not_text, parse_document
 from ocop._gc import no_gc
 from ocop.budget.model import Budget, BudgetLine
 from ocop.errors import OcopInputError, OcopValueError
@@ -286,10 +286,13 @@ def _read_rows(
         n += 1
         raw = record[i_parent]
         parent = (cached(raw) or norm(raw)) if raw else None
+        unread: tuple[str, ...] = ()
         if raw_amount.isdigit():
             amount: int | None = int(raw_amount) * amount_unit
         else:
             amount = money(raw_amount, money_units["amount"], header[i_amount], start, code)
+            if amount is None and raw_amount.strip():
+                unread = ("amount",)
         if code is None and parent is None:
             folded_title = fold(title)
             if folded_title in _TOTAL_TITLES:
@@ -335,11 +338,11 @@ def _read_rows(
                         where=Location(file=file, row=start, field=header[i_sched], code=code),
                     )
                 )
-        others = (
-            {f: money(record[i], u, header[i], start, code) for f, i, u in other_money}
-            if other_money
-            else {}
-        )
+        others: dict[str, int | None] = {}
+        for f, i, u in other_money:
+            others[f] = money(record[i], u, header[i], start, code)
+            if others[f] is None and record[i].strip():
+                unread += (f,)
         lines.append(
             BudgetLine(
                 row=row_value,
@@ -359,6 +362,7 @@ def _read_rows(
                 extra=tuple((name, record[i]) for i, name in extra if record[i] != "")
                 if extra
                 else (),
+                unread=unread,
                 source=Location(file=file, row=start),
             )
         )
@@ -550,10 +554,78 @@ def _path(loc: Iterable[int | str]) -> str:
     return out
 
 
+_UNION_TAGS = frozenset({"int", "str"})
+_JSON_TYPES = {
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    str: "text",
+    list: "a list",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+def _shape_problems(
+    exc: pydantic.ValidationError, *, file: str | None, prefix: tuple[int | str, ...] = ()
+) -> list[Problem]:
+    """pydantic's errors as located problems: one per place, in words about the document.
+
+    An amount may be a number or a figure written as text; pydantic reports a wrong one once
+    per alternative (``amount.int``, ``amount.str``), which is one problem here.
+    """
+    problems: list[Problem] = []
+    seen: set[tuple[int | str, ...]] = set()
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        if loc and loc[-1] in _UNION_TAGS:
+            loc = loc[:-1]
+            got = _JSON_TYPES.get(type(err.get("input")), "something else")
+            message = (
+                f'must be a whole number or a figure written as text, like "6.422,5" (got {got})'
+            )
+        else:
+            message = err["msg"]
+        if loc in seen:
+            continue
+        seen.add(loc)
+        problems.append(
+            Problem(
+                code="budget.document",
+                message=message,
+                where=Location(file=file, path=_path(prefix + loc)),
+            )
+        )
+    return problems
+
+
+def _placeholder(raw: object, i: int, *, file: str | None) -> BudgetLine:
+    """A line that could not be read whole: its code, parent and title where they are text,
+    its amount unknown (so that no check adds up a figure it does not have)."""
+    get = raw.get if isinstance(raw, dict) else (lambda _k: None)
+
+    def text(key: str) -> str | None:
+        value = get(key)
+        return normalize(value) or None if isinstance(value, str) else None
+
+    row = get("row")
+    return BudgetLine(
+        row=row if isinstance(row, int) and not isinstance(row, bool) else i + 1,
+        code=text("code"),
+        parent=text("parent"),
+        title=text("title") or "",
+        unread=("amount",),
+        source=Location(file=file, path=f"$.lines[{i}]"),
+    )
+
+
 def read_document(
     text: str, *, format: Literal["json", "toml"] = "json", file: str | None = None
 ) -> Result[Budget]:
     """Read a budget document from JSON or TOML ``text``.
+
+    Every line is read on its own, so that a wrong line is reported with the problems of the
+    others; a line that cannot be read whole keeps its place with an unknown amount.
 
     Raises:
         OcopInputError: The text is empty or not JSON/TOML at all.
@@ -562,22 +634,40 @@ def read_document(
     data = parse_document(text, format=format, name=name)
     if not isinstance(data, dict):
         raise OcopInputError(f"{name}: a budget document is an object with 'lines'")
+    problems: list[Problem] = []
+    raw_lines = data.get("lines")
     try:
-        doc = BudgetDocument.model_validate(data)
+        doc: BudgetDocument | None = BudgetDocument.model_validate(
+            {**data, "lines": [{"title": "-"}]}
+        )
     except pydantic.ValidationError as exc:
-        problems = tuple(
+        problems += _shape_problems(exc, file=file)
+        doc = None
+    read: list[LineDocument | BudgetLine] = []
+    if not isinstance(raw_lines, list) or not raw_lines:
+        problems.append(
             Problem(
                 code="budget.document",
-                message=err["msg"],
-                where=Location(file=file, path=_path(err["loc"])),
+                message="a budget needs a list of at least one line",
+                where=Location(file=file, path="$.lines"),
             )
-            for err in exc.errors()
         )
-        return Result(Budget(lines=(), source=Location(file=file)), problems)
-    return _from_document(doc, file=file)
+    else:
+        for i, raw in enumerate(raw_lines):
+            try:
+                read.append(LineDocument.model_validate(raw))
+            except pydantic.ValidationError as exc:
+                problems += _shape_problems(exc, file=file, prefix=("lines", i))
+                read.append(_placeholder(raw, i, file=file))
+    if doc is None:
+        return Result(Budget(lines=(), source=Location(file=file)), tuple(problems))
+    result = _from_document(doc, read, file=file)
+    return Result(result.value, (*problems, *result.problems))
 
 
-def _from_document(doc: BudgetDocument, *, file: str | None) -> Result[Budget]:
+def _from_document(
+    doc: BudgetDocument, read: list[LineDocument | BudgetLine], *, file: str | None
+) -> Result[Budget]:
     problems: list[Problem] = []
     try:
         unit = Unit.parse(doc.unit)
@@ -605,7 +695,10 @@ def _from_document(doc: BudgetDocument, *, file: str | None) -> Result[Budget]:
             return None
 
     lines: list[BudgetLine] = []
-    for i, d in enumerate(doc.lines):
+    for i, d in enumerate(read):
+        if isinstance(d, BudgetLine):
+            lines.append(d)
+            continue
         p = f"$.lines[{i}]"
         schedule: list[tuple[Quarter, int]] = []
         for q, v in d.schedule.items():
@@ -623,21 +716,24 @@ def _from_document(doc: BudgetDocument, *, file: str | None) -> Result[Budget]:
             amount = money(v, f"{p}.schedule.{q}")
             if amount is not None:
                 schedule.append((quarter, amount))
+        figures = {f: money(getattr(d, f), f"{p}.{f}") for f in ("amount", "approved", "disbursed")}
+        unread = tuple(f for f, v in figures.items() if v is None and getattr(d, f) is not None)
         lines.append(
             BudgetLine(
                 row=d.row if d.row is not None else i + 1,
                 code=normalize(d.code) or None if d.code is not None else None,
                 parent=normalize(d.parent) or None if d.parent is not None else None,
                 title=normalize(d.title),
-                amount=money(d.amount, f"{p}.amount"),
+                amount=figures["amount"],
                 explanation=normalize(d.explanation),
                 responsible=normalize(d.responsible) or None if d.responsible else None,
                 locality=normalize(d.locality) or None if d.locality else None,
                 sources=tuple(normalize(s) for s in d.sources if s.strip()),
                 schedule=tuple(schedule),
-                approved=money(d.approved, f"{p}.approved"),
-                disbursed=money(d.disbursed, f"{p}.disbursed"),
+                approved=figures["approved"],
+                disbursed=figures["disbursed"],
                 extra=tuple(d.extra.items()),
+                unread=unread,
                 source=Location(file=file, path=p),
             )
         )
@@ -783,8 +879,9 @@ def load_budget(path: str | Path, *, format: Format | None = None) -> Result[Bud
     try:
         with Path(path).open("rb") as raw:
             head = raw.read(8192)
-            if b"\x00" in head:
-                raise OcopInputError(f"{name}: this is a binary file, not UTF-8 text")
+            why = not_text(head)
+            if why is not None:
+                raise OcopInputError(f"{name}: {why}")
             fmt = format or _guess_format(head.decode("utf-8", errors="ignore"), name)
             if fmt == "csv":
                 _check_utf8(raw, name)

@@ -69,6 +69,8 @@ class BudgetLine:
         approved: The approved amount in đồng (kinh phí được giao), when known.
         disbursed: The amount disbursed in đồng (giải ngân), when known.
         extra: Other columns of the source table, by name, kept to be written back.
+        unread: The figures (``"amount"``, ``"approved"``, ``"disbursed"``) the source gave
+            but that could not be read: unknown, not missing, so no check adds them up.
         source: Where the line was read from, for locating problems; not part of its value.
     """
 
@@ -85,6 +87,7 @@ class BudgetLine:
     approved: int | None = None
     disbursed: int | None = None
     extra: tuple[tuple[str, str], ...] = ()
+    unread: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
     source: Location | None = attrs.field(default=None, eq=False, repr=False)
 
     @property

@@ -130,8 +130,16 @@ def _load(file: str | None) -> tuple[Result[Budget], str]:
 def _all_problems(file: str | None) -> tuple[Budget, tuple[Problem, ...], str]:
     result, name = _load(file)
     problems = result.problems
-    if result.ok:
-        problems += check(result.value)
+    if result.value.lines:
+        # Check what could be read even when some of it could not: every problem at once.
+        seen = {(p.where.row, p.where.path, p.code) for p in problems}
+        problems += tuple(
+            p for p in check(result.value) if (p.where.row, p.where.path, p.code) not in seen
+        )
+        last = float("inf")
+        problems = tuple(
+            sorted(problems, key=lambda p: last if p.where.row is None else p.where.row)
+        )
     return result.value, problems, name
 
 
