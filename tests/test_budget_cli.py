@@ -130,6 +130,11 @@ def test_check_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixtu
     [
         (b"", "the file is empty"),
         (b"\x00\x01\x02binary", "this is a binary file, not UTF-8 text"),
+        ("code,title,amount\n".encode("utf-16"), "this is UTF-16 text; save the file as UTF-8"),
+        (
+            "code,title,amount\n".encode("utf-16-le"),
+            "this looks like UTF-16 text; save the file as UTF-8",
+        ),
         (b"code,title,amount\n1,H\xe9,5\n", "not UTF-8 text (byte 22)"),
         (b"code,title\n1,A\n", "missing column amount"),
         (b"{not json", "not JSON"),

@@ -116,6 +116,11 @@ def test_parse_words_reads_what_people_write(text: str, n: int | None) -> None:
             "write 'linh năm' or 'năm mươi'",
         ),
         ("một mươi", "cannot read 'một mươi' as a number: 'một mươi' is not a ten (say 'mười')"),
+        (
+            "một trăm trăm",
+            "cannot read 'một trăm trăm' as a number: 'trăm' cannot stand here "
+            "(after 'một trăm')",
+        ),
     ],
 )
 def test_parse_words_says_what_it_cannot_read(text: str, message: str) -> None:

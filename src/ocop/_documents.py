@@ -10,7 +10,23 @@ from typing import Any, Literal
 
 from ocop.errors import OcopInputError, OcopValueError
 
-__all__ = ["DuplicateKeyError", "dump_toml", "loads_json", "parse_document"]
+__all__ = ["DuplicateKeyError", "dump_toml", "loads_json", "not_text", "parse_document"]
+
+
+def not_text(head: bytes) -> str | None:
+    """Why the bytes a file starts with are not UTF-8 text we can read, or ``None``.
+
+    UTF-16 (what some spreadsheet programs save as "Unicode text") is named as such, since it
+    is text, only in an encoding ocop does not read; other bytes with NULs are binary.
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "this is UTF-16 text; save the file as UTF-8"
+    if b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 4 and (even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3):
+        return "this looks like UTF-16 text; save the file as UTF-8"
+    return "this is a binary file, not UTF-8 text"
 
 
 class DuplicateKeyError(ValueError):

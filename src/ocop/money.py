@@ -437,6 +437,8 @@ def _read_group(tokens: list[str], text: str) -> int:
             raise fail(f"unexpected {rest[3]!r} after {' '.join(rest[:3])!r}")
         return value + tens * 10 + (digit(i + 2) if len(rest) == 3 else 0)
     if len(rest) == 1:
+        if head not in _UNIT_WORDS and not head.isdigit():
+            raise fail(f"{head!r} cannot stand here (after {' '.join(tokens[:i])!r})")
         if value and head != "không":
             # "một trăm năm" is colloquial for 150 but written documents say "một trăm năm
             # mươi"; refuse rather than guess between 105 and 150.

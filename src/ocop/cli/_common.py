@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ocop._documents import not_text
 from ocop._table import render_table
 from ocop.problems import Problem
 
@@ -69,8 +70,9 @@ def read_text(path: str) -> str:
     data = read_bytes(path)
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: this is a binary file, not UTF-8 text")
+    why = not_text(data[:8192])
+    if why is not None:
+        raise InputError(f"{path}: {why}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
