@@ -9,7 +9,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ocop.cli._common import InputError, print_json, print_problems, read_text
+from ocop.cli._common import (
+    InputError,
+    add_format,
+    print_json,
+    print_problems,
+    print_rows,
+    read_text,
+)
 
 __all__ = ["register"]
 
@@ -98,9 +105,33 @@ def register(sub: Any) -> None:
     )
     group.set_defaults(group_parser=group)
     cmds = group.add_subparsers(dest="plan_command", metavar="COMMAND")
-    check = cmds.add_parser("check", help="check a plan document or folder; print every problem")
+    check = cmds.add_parser(
+        "check",
+        help="check a plan document or folder; print every problem",
+        description=(
+            "Check a plan document or a folder of CSV tables and its budget; print every "
+            "problem. As csv: one row per problem (file, row, field, path, line, code, "
+            "severity, message), as ocop budget check --format csv prints them."
+        ),
+    )
     check.add_argument("plan", help="a plan document (TOML or JSON) or a folder of CSV tables")
+    add_format(check)
     check.set_defaults(handler=_check)
+    convert = cmds.add_parser(
+        "convert",
+        help="write a plan document or a folder of CSV tables as one TOML or JSON document",
+        description=(
+            "Read a plan (a TOML or JSON document, or a folder of activities.csv, targets.csv "
+            "and budget.csv) and write it as one TOML or JSON document, its budget embedded. "
+            "A plan with errors is not written: its problems are printed (exit 1)."
+        ),
+    )
+    convert.add_argument("plan", help="a plan document (TOML or JSON) or a folder of CSV tables")
+    convert.add_argument(
+        "--to", required=True, choices=("toml", "json"), help="the format of the document"
+    )
+    convert.add_argument("--output", "-o", help="write to this file instead of standard output")
+    convert.set_defaults(handler=_convert)
     schema = cmds.add_parser("schema", help="the JSON Schema of the plan document")
     schema.set_defaults(handler=_schema)
 
@@ -203,6 +234,10 @@ def _simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _check(args: argparse.Namespace) -> int:
     from ocop.budget import check as check_budget
     from ocop.problems import has_errors
@@ -210,13 +245,60 @@ def _check(args: argparse.Namespace) -> int:
     plan, problems = _load(args.plan)
     if plan is not None and plan.budget is not None:
         problems = (*problems, *check_budget(plan.budget))
+    bad = has_errors(problems) or plan is None
+    if args.format == "json":
+        print_json(
+            {
+                "file": args.plan,
+                "ok": not bad,
+                "number": None if plan is None else plan.number,
+                "year": None if plan is None else plan.year,
+                "activities": 0 if plan is None else len(plan.activities),
+                "targets": 0 if plan is None else len(plan.targets),
+                "facts": 0 if plan is None else len(plan.facts),
+                "problems": [p.to_dict() for p in problems],
+            }
+        )
+        return 1 if bad else 0
+    if args.format == "csv":
+        print_rows(
+            "csv",
+            ["file", "row", "field", "path", "line", "code", "severity", "message"],
+            [
+                [
+                    p.where.file or "",
+                    p.where.row or "",
+                    p.where.field or "",
+                    p.where.path or "",
+                    p.where.code or "",
+                    p.code,
+                    p.severity.value,
+                    p.message,
+                ]
+                for p in problems
+            ],
+        )
+        return 1 if bad else 0
     print_problems(problems, file=sys.stdout)
     if plan is not None and not has_errors(problems):
         print(
-            f"{plan.number} ({plan.year}): {len(plan.activities)} activities, "
-            f"{len(plan.targets)} targets, {len(plan.facts)} facts"
+            f"{plan.number} ({plan.year}): {_count(len(plan.activities), 'activity', 'activities')}"
+            f", {_count(len(plan.targets), 'target', 'targets')}"
+            f", {_count(len(plan.facts), 'fact', 'facts')}"
         )
-    return 1 if has_errors(problems) or plan is None else 0
+    return 1 if bad else 0
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from ocop.plan import write_plan
+    from ocop.problems import has_errors
+
+    plan, problems = _load(args.plan)
+    print_problems(problems)
+    if plan is None or has_errors(problems):
+        return 1
+    _write(write_plan(plan, format=args.to), args.output)
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
