@@ -117,6 +117,32 @@ def test_show_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[-1] == "Tổng: 100"
 
 
+def test_show_csv_has_one_row_per_option(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "show", "26-2026", "1", "--format", "csv")
+    assert (status, err) == (0, "")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == [
+        "part", "group", "criterion", "criterion_title", "criterion_max", "option", "case",
+        "option_text", "points", "stars",
+    ]  # fmt: skip
+    assert rows[1] == [
+        "A", "1", "1.1", "Nguồn gốc sản phẩm", "3", "1", "",
+        "Sản phẩm được trồng trên địa bàn cấp xã, nhưng có tỷ lệ dưới 50%", "1", "",
+    ]  # fmt: skip
+    _, doc, _ = run(capsys, "show", "26-2026", "1", "--format", "json")
+    options = [
+        (p["code"], g["code"], c["code"], str(o["number"]), str(o["points"]), str(o["stars"] or ""))
+        for p in json.loads(doc)["parts"]
+        for g in p["groups"]
+        for c in g["criteria"]
+        for o in c["options"]
+    ]
+    assert [(r[0], r[1], r[2], r[5], r[8], r[9]) for r in rows[1:]] == options
+    starred = [r for r in rows[1:] if r[9]]
+    assert starred
+    assert all(r[9] in {"3", "4", "5"} for r in starred)
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

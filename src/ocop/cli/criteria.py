@@ -2,8 +2,9 @@
 
 - ``ocop criteria list [--format table|json|csv]`` — every shipped set: id, alias, dates,
   number of sheets, legal reference.
-- ``ocop criteria show ID SHEET [--format table|json]`` — one scoring sheet: its parts,
-  groups, criteria and numbered options with their points and minimum-for-stars marks.
+- ``ocop criteria show ID SHEET [--format table|json|csv]`` — one scoring sheet: its parts,
+  groups, criteria and numbered options with their points and minimum-for-stars marks (as
+  csv: one row per option).
 
 An unknown set or sheet is a usage error (exit 2) whose message names the known ones.
 """
@@ -45,12 +46,14 @@ def register(sub: Any) -> None:
         help="print one scoring sheet",
         description=(
             "Print one scoring sheet: parts, groups, criteria and numbered options with "
-            "their points and minimum-for-stars marks."
+            "their points and minimum-for-stars marks. As csv: one row per option (part, "
+            "group, criterion, criterion_title, criterion_max, option, case, option_text, "
+            "points, stars); case names the product case an option is for, if any."
         ),
     )
     show.add_argument("id", metavar="ID", help="the set's decision id or alias, e.g. 26-2026")
     show.add_argument("sheet", metavar="SHEET", help="the sheet (product set) number, e.g. 1")
-    add_format(show, ("table", "json"))
+    add_format(show, ("table", "json", "csv"))
     show.set_defaults(handler=run_show)
 
 
@@ -190,10 +193,47 @@ def _table(cs: CriteriaSet, sheet: Sheet) -> str:
     return "\n".join(lines)
 
 
+_OPTION_COLUMNS = (
+    "part",
+    "group",
+    "criterion",
+    "criterion_title",
+    "criterion_max",
+    "option",
+    "case",
+    "option_text",
+    "points",
+    "stars",
+)
+
+
+def _option_rows(sheet: Sheet) -> list[tuple[object, ...]]:
+    return [
+        (
+            part.code,
+            group.code,
+            crit.code,
+            crit.title,
+            crit.max,
+            opt.number,
+            opt.case or "",
+            opt.text,
+            opt.points,
+            "" if opt.stars is None else opt.stars,
+        )
+        for part in sheet.parts
+        for group in part.groups
+        for crit in group.criteria
+        for opt in crit.options
+    ]
+
+
 def run_show(args: argparse.Namespace) -> int:
     cs, sheet = _lookup(args.id, args.sheet)
     if args.format == "json":
         print_json(sheet_to_json(cs, sheet))
+    elif args.format == "csv":
+        print_rows("csv", _OPTION_COLUMNS, _option_rows(sheet))
     else:
         sys.stdout.write(_table(cs, sheet) + "\n")
     return 0
