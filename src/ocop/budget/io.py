@@ -151,7 +151,7 @@ def read_csv(
         else:
             raise OcopInputError(f"{name}: the file is empty")
     except UnicodeDecodeError:
-        raise OcopInputError(f"{name}: not UTF-8 text; save the file as UTF-8") from None
+        raise _NotUtf8(f"{name}: not UTF-8 text; save the file as UTF-8") from None
     reader = csv.reader(
         itertools.chain([first_line], stream), delimiter=_sniff_delimiter(first_line)
     )
@@ -260,7 +260,7 @@ def _read_rows(
                 f"{file or 'input'}:{reader.line_num}: not a CSV table ({exc})"
             ) from None
         except UnicodeDecodeError:
-            raise OcopInputError(
+            raise _NotUtf8(
                 f"{file or 'input'}: not UTF-8 text after line {line_no}; save the file as UTF-8"
             ) from None
         start, line_no = line_no + 1, reader.line_num
@@ -846,6 +846,10 @@ def read_budget(
     return read_document(text, format=fmt, file=file)
 
 
+class _NotUtf8(OcopInputError):
+    """A CSV stream turned out not to be UTF-8 while it was being read."""
+
+
 def _check_utf8(raw: BinaryIO, name: str) -> None:
     """Refuse a file that is not UTF-8, naming the first bad byte, without holding it whole."""
     raw.seek(0)
@@ -884,10 +888,15 @@ def load_budget(path: str | Path, *, format: Format | None = None) -> Result[Bud
                 raise OcopInputError(f"{name}: {why}")
             fmt = format or _guess_format(head.decode("utf-8", errors="ignore"), name)
             if fmt == "csv":
-                _check_utf8(raw, name)
                 raw.seek(0)
-                with io.TextIOWrapper(raw, encoding="utf-8", newline="") as stream:
-                    return read_csv(stream, file=name)
+                try:
+                    with io.TextIOWrapper(raw, encoding="utf-8", newline="") as stream:
+                        return read_csv(stream, file=name)
+                except _NotUtf8:
+                    # Decoding runs ahead of parsing: find the first bad byte for the message.
+                    with Path(path).open("rb") as again:
+                        _check_utf8(again, name)
+                    raise
             data = head + raw.read()
     except FileNotFoundError:
         raise OcopInputError(f"{name}: no such file") from None
