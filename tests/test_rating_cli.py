@@ -382,6 +382,25 @@ def test_a_batch_of_assessments_locates_problems_by_document() -> None:
         assessments_from_json("[{")
 
 
+def test_load_json_object_refuses_a_key_named_twice() -> None:
+    with pytest.raises(OcopValueError) as err:
+        load_json_object('{"sheet": 1, "sheet": 2}')
+    assert str(err.value) == (
+        "not usable JSON: the key 'sheet' appears twice in one object; each key may appear once"
+    )
+
+
+def test_csv_has_a_header_even_when_the_assessment_is_invalid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(example() | {"sheet": 0}), "utf-8")
+    assert main(["rate", str(path), "--format", "csv"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "product,criteria,sheet,member,total,mean,mean_exact,band_stars,stars\n"
+    assert "[rating.document]" in err
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -437,7 +456,7 @@ def test_the_tutorials_commands_print_what_it_says(
     page = (EXAMPLE.parent / "score-a-product.md").read_text(encoding="utf-8")
     monkeypatch.chdir(EXAMPLE.parent)
     commands = _console(page)
-    assert len(commands) == 5
+    assert len(commands) == 6
     for args, shown, status in commands:
         assert args[0] == "ocop"
         assert Path(args[2]).is_file(), f"{args[2]} does not ship beside the tutorial"

@@ -2,8 +2,10 @@
 
 ``ocop rate FILE`` reads a JSON assessment (see :mod:`ocop.rating.io`), checks it against its
 criteria sheet and the council's rules, and prints the member totals, the exact mean, the
-band, the final stars and every minimum-for-stars mark not met. ``ocop rate --schema`` prints
-the JSON Schema of the document.
+band, the final stars and every minimum-for-stars mark not met. ``--format csv`` prints one
+row per member: product, criteria, sheet, member, total, then the council's result repeated
+on each row (mean, mean_exact, band_stars, stars), so that a spreadsheet of many products
+can be filtered by any column. ``ocop rate --schema`` prints the JSON Schema of the document.
 
 Exit status: 0 rated; 1 the assessment is invalid (every problem printed, each with its
 ``$.path``); 2 the file cannot be used (missing, empty, not UTF-8, not JSON, not an object).
@@ -21,6 +23,7 @@ from ocop.cli._common import (
     add_format,
     print_json,
     print_problems,
+    print_rows,
     read_text,
 )
 from ocop.errors import OcopValueError
@@ -39,14 +42,16 @@ def register(sub: Any) -> None:
         help="score and classify a product from its council's assessment (JSON)",
         description=(
             "Score and classify a product: member totals, the exact mean of the totals, "
-            "the star band, the minimum-for-stars marks and the final stars."
+            "the star band, the minimum-for-stars marks and the final stars. As csv: one "
+            "row per member (product, criteria, sheet, member, total) with the council's "
+            "result repeated on each row (mean, mean_exact, band_stars, stars)."
         ),
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="assessment JSON ('-': stdin)")
     parser.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of an assessment and exit"
     )
-    add_format(parser, ("table", "json"))
+    add_format(parser, ("table", "json", "csv"))
     parser.add_argument(
         "--lang",
         choices=("vi", "en"),
@@ -113,6 +118,37 @@ def _table(rating: Rating, title: str, lang: str) -> str:
     return "\n".join(lines)
 
 
+_CSV_COLUMNS = (
+    "product",
+    "criteria",
+    "sheet",
+    "member",
+    "total",
+    "mean",
+    "mean_exact",
+    "band_stars",
+    "stars",
+)
+
+
+def _csv_rows(rating: Rating) -> list[tuple[object, ...]]:
+    doc = rating.to_dict()
+    return [
+        (
+            rating.product or "",
+            rating.criteria_set,
+            rating.sheet,
+            m.member,
+            m.total,
+            doc["mean"],
+            doc["mean_exact"],
+            rating.band_stars,
+            rating.stars,
+        )
+        for m in rating.members
+    ]
+
+
 def run(args: argparse.Namespace) -> int:
     """Handle ``ocop rate``."""
     if args.schema:
@@ -132,6 +168,8 @@ def run(args: argparse.Namespace) -> int:
         out: dict[str, Any] = {} if rating is None else rating.to_dict()
         out["problems"] = [p.to_dict() for p in result.problems]
         print_json(out)
+    elif args.format == "csv":
+        print_rows("csv", _CSV_COLUMNS, [] if rating is None else _csv_rows(rating))
     elif rating is not None:
         sys.stdout.write(_table(rating, _sheet_title(rating), args.lang) + "\n")
     return 0 if result.ok else 1
