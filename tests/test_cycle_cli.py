@@ -66,6 +66,33 @@ def test_replay_a_product_to_its_certificate(
     }
 
 
+def test_replay_as_csv_has_the_json_fields_one_row_per_product(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    rejected = '{"product": "QT-002", "event": "register", "on": "2019-04-10"}\n'
+    rejected += '{"product": "QT-002", "event": "reject_idea", "on": "2019-04-20"}\n'
+    path = write(tmp_path, LIFE + rejected)
+    status, out, err = run(capsys, "cycle", "replay", path, "--format", "csv")
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "product,stage,stars,round,regime,score,certificate_stars,certificate_level,"
+        "certificate_issued,certificate_expires,steps",
+        "QT-001,recognized,4,1,490/QĐ-TTg,74.5,4,province,2019-12-10,2022-12-10,10",
+        "QT-002,idea_rejected,,1,490/QĐ-TTg,,,,,,2",
+    ]
+    status, out, err = run(capsys, "cycle", "replay", write(tmp_path, "null\n"), "--format", "csv")
+    assert status == 1
+    assert out.count("\n") == 1
+    assert err.endswith(":1: each line must be a JSON object (got null) [cycle.line]\n")
+
+
+def test_a_diagram_by_the_criteria_set_of_its_regime(capsys: pytest.CaptureFixture[str]) -> None:
+    for key in ("1048-2019", "1048/QĐ-TTg", "490-2018"):
+        status, out, err = run(capsys, "cycle", "diagram", "--regime", key, "--format", "dot")
+        assert (status, err) == (0, "")
+        assert out.startswith('digraph "490/QĐ-TTg" {\n')
+
+
 def test_refusals_name_the_product_and_line_and_replay_goes_on(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

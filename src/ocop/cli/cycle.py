@@ -49,9 +49,15 @@ def register(sub: Any) -> None:
     replay = cmds.add_parser(
         "replay",
         help="replay a JSON Lines file of events, one a line, and print each product's stage",
+        description=(
+            "Replay a JSON Lines file of events and print each product's stage. As csv: one "
+            "row per product with the fields of the JSON products, the certificate's as "
+            "certificate_stars, certificate_level, certificate_issued, certificate_expires; "
+            "problems go to standard error."
+        ),
     )
     replay.add_argument("file", help="JSON Lines: one event a line ('-' for standard input)")
-    add_format(replay, ("json", "table"))
+    add_format(replay, ("json", "table", "csv"))
     replay.add_argument(
         "--plan",
         choices=tuple(_PLANS),
@@ -100,6 +106,27 @@ def _summary(record: Record) -> dict[str, Any]:
     }
 
 
+_CSV_COLUMNS = (
+    "product",
+    "stage",
+    "stars",
+    "round",
+    "regime",
+    "score",
+    "certificate_stars",
+    "certificate_level",
+    "certificate_issued",
+    "certificate_expires",
+    "steps",
+)
+
+
+def _csv_row(product: dict[str, Any]) -> list[object]:
+    cert = product["certificate"] or {}
+    flat = {**product, **{f"certificate_{k}": v for k, v in cert.items()}}
+    return ["" if flat.get(c) is None else flat[c] for c in _CSV_COLUMNS]
+
+
 def _replay(args: argparse.Namespace) -> int:
     text = read_text(args.file)
     name = "<stdin>" if args.file == "-" else args.file
@@ -111,6 +138,9 @@ def _replay(args: argparse.Namespace) -> int:
     products = [_summary(r) for r in followed.value.values()]
     if args.format == "json":
         print_json({"products": products, "problems": [p.to_dict() for p in problems]})
+    elif args.format == "csv":
+        print_rows("csv", _CSV_COLUMNS, [_csv_row(p) for p in products])
+        print_problems(problems)
     else:
         rows = [
             (
