@@ -52,6 +52,76 @@ def test_report_with_no_arguments_shows_the_simulated_progress(
     assert any(line.startswith("   Tổng cộng") and "6.422.330.000" in line for line in lines)
 
 
+def test_the_budget_rollup_has_the_shape_of_budget_report(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    report = _json(capsys)
+    assert main(["budget", "report", "--by", "section", "--format", "json"]) == 0
+    budget = json.loads(capsys.readouterr().out)
+    sections = report["budget"]["sections"]
+    assert [{k: g[k] for k in ("key", "title", "amount", "share", "lines")} for g in sections] == (
+        budget["groups"]
+    )
+    assert sections[0] == {
+        "key": "1",
+        "code": "1",
+        "title": "QUẢN LÝ, ĐIỀU HÀNH CHƯƠNG TRÌNH OCOP",
+        "amount": 300_000_000,
+        "share": 4.67,
+        "lines": 1,
+    }
+    for g in sections:
+        assert isinstance(g["share"], float)
+        assert isinstance(g["amount"], int)
+    assert '"share": 4.67,' in _run(capsys, "--format", "json")[1]
+    shares = [a["share"] for a in report["activities"] if a["share"] is not None]
+    assert all(isinstance(x, float) for x in shares)
+
+
+def _activity_rows(text: str) -> list[str]:
+    start = text.index("Nội dung thực hiện")
+    return text[start : text.index("Kinh phí theo mục")].splitlines()
+
+
+def test_shared_money_is_marked_and_counted_once(capsys: pytest.CaptureFixture[str]) -> None:
+    data = _json(capsys)
+    by_id = {a["id"]: a for a in data["activities"]}
+    assert by_id["II.5.5.a"]["shared_with"] == ["II.5.5.b"]
+    assert by_id["II.5.5.a"]["budget"] == by_id["II.5.5.b"]["budget"] == 1_000_000_000
+    column = sum(a["budget"] or 0 for a in data["activities"])
+    assert column == data["budget"]["linked"] + 1_000_000_000
+    assert data["budget"]["linked"] == 6_053_600_000
+
+    _, out, _ = _run(capsys)
+    rows = _activity_rows(out)
+    marked = [r for r in rows if "1.000.000.000 *" in r]
+    assert [r.split()[0] for r in marked] == ["II.5.5.a", "II.5.5.b"]
+    total = next(r for r in rows if "Tổng cộng các nội dung" in r)
+    assert total.split()[-3:] == ["6.053.600.000", "94,26", "%"]
+    assert "* II.5.5.a: dùng chung với II.5.5.b; chỉ tính một lần trong tổng cộng" in rows
+    assert "* II.5.5.b: dùng chung với II.5.5.a; chỉ tính một lần trong tổng cộng" in rows
+    # the figures stay aligned: unmarked amounts leave room for the mark
+    amounts = [re.search(r"(\d[\d.]*\d)( \*|  ) +\d+,\d\d %$", r) for r in rows if r.endswith("%")]
+    ends = {m.end(1) for m in amounts if m is not None}
+    assert len(amounts) == 12
+    assert None not in amounts
+    assert len(ends) == 1
+
+    _, out, _ = _run(capsys, "--lang", "en")
+    assert "* II.5.5.a: shared with II.5.5.b; counted once in the total" in out
+    assert "Total of the activities" in out
+
+    _, md, _ = _run(capsys, "--format", "markdown")
+    assert "| 1.000.000.000 \\* | 15,57 % |" in md
+    assert "\\* II.5.5.a: dùng chung với II.5.5.b; chỉ tính một lần trong tổng cộng" in md
+    assert "|  | Tổng cộng các nội dung |  |  | 6.053.600.000 | 94,26 % |" in md
+
+    _, page, _ = _run(capsys, "--format", "html")
+    assert '<td class="n">1.000.000.000 *</td>' in page
+    assert '<th class="n">6.053.600.000</th><th class="n">94,26 %</th></tr></tfoot>' in page
+    assert "* II.5.5.b: dùng chung với II.5.5.a; chỉ tính một lần trong tổng cộng" in page
+
+
 def test_the_json_document_keeps_its_contract(capsys: pytest.CaptureFixture[str]) -> None:
     data = _json(capsys)
     assert {"plan", "targets", "activities", "budget", "problems"} <= set(data)

@@ -15,7 +15,7 @@ import datetime as dt
 import html
 import json
 from collections.abc import Sequence
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -76,6 +76,8 @@ _T = {
         "done_no": "chưa",
         "above": "vượt",
         "shared": "dùng chung với",
+        "shared_note": "dùng chung với {others}; chỉ tính một lần trong tổng cộng",
+        "activities_total": "Tổng cộng các nội dung",
         "today": "ngày báo cáo",
         "none": "không có",
     },
@@ -118,6 +120,8 @@ _T = {
         "done_no": "not yet",
         "above": "above",
         "shared": "shared with",
+        "shared_note": "shared with {others}; counted once in the total",
+        "activities_total": "Total of the activities",
         "today": "report date",
         "none": "none",
     },
@@ -160,8 +164,12 @@ def report_data(progress: Progress) -> dict[str, Any]:
     ``id``, ``title``, ``from``, ``to`` as quarters, ``start``, ``end``, ``status``,
     ``started``, ``done``, ``lead``, ``budget`` in đồng, ``share`` in per cent,
     ``budget_lines``, ``shared_with``), ``budget`` (``total`` in đồng, ``stated_total``,
-    ``sections``: the rollup by section with ``code``, ``title``, ``amount``, ``share``;
-    ``linked``, ``unlinked``), ``indicators`` and ``problems``.
+    ``sections``: the rollup by section, each group shaped as those of
+    ``ocop budget report --format json`` — ``key`` (the section's code, also as ``code``),
+    ``title``, ``amount`` in đồng, ``share`` and ``lines`` (how many leaf lines) —;
+    ``linked`` (the money of the lines some activity links to, each line counted once, so
+    lines shared by activities are not counted twice), ``unlinked``), ``indicators`` and
+    ``problems``. Shares are JSON numbers, per cent with two decimals (``4.67``).
     """
     plan = progress.plan
     log = progress.log
@@ -215,7 +223,7 @@ def report_data(progress: Progress) -> dict[str, Any]:
                 "done": None if ap.done is None else ap.done.isoformat(),
                 "lead": ap.activity.lead,
                 "budget": ap.amount,
-                "share": None if ap.share is None else str(ap.share),
+                "share": _json_share(ap.share),
                 "budget_lines": list(ap.activity.budget_lines),
                 "shared_with": list(ap.shared_with),
             }
@@ -227,7 +235,14 @@ def report_data(progress: Progress) -> dict[str, Any]:
             "total": budget.total,
             "stated_total": budget.stated_total,
             "sections": [
-                {"code": g.key, "title": g.title, "amount": g.amount, "share": str(g.share)}
+                {
+                    "key": g.key,
+                    "code": g.key,
+                    "title": g.title,
+                    "amount": g.amount,
+                    "share": _json_share(g.share),
+                    "lines": g.lines,
+                }
                 for g in budget.sections.groups
             ],
             "linked": budget.linked,
@@ -285,6 +300,43 @@ def _share(share: Decimal | None) -> str:
     return "" if share is None else f"{str(share).replace('.', ',')} %"
 
 
+def _json_share(share: Decimal | None) -> float | None:
+    # A JSON number as ocop budget report writes it; two decimals survive the float.
+    return None if share is None else float(share)
+
+
+def _linked_share(progress: Progress) -> Decimal:
+    b = progress.budget
+    if b is None or b.total == 0:
+        return Decimal("0.00")
+    return (Decimal(b.linked) * 100 / Decimal(b.total)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_EVEN
+    )
+
+
+def _has_money(progress: Progress) -> bool:
+    return progress.budget is not None and any(ap.amount is not None for ap in progress.activities)
+
+
+def _shared_notes(progress: Progress, lang: str) -> list[str]:
+    """A footnote for each activity whose money is shared: "* id: shared with …"."""
+    note = _T[lang]["shared_note"]
+    return [
+        f"* {ap.activity.id}: {note.format(others=', '.join(ap.shared_with))}"
+        for ap in progress.activities
+        if ap.shared_with and ap.amount is not None
+    ]
+
+
+def _amount_cell(amount: int | None, shared: bool, pad: bool) -> str:
+    """The amount, marked ``*`` when shared; ``pad`` keeps unmarked figures aligned."""
+    if amount is None:
+        return ""
+    if shared:
+        return f"{_money(amount)} *"
+    return f"{_money(amount)}  " if pad else _money(amount)
+
+
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
     return render_table(header, rows, right=right)
 
@@ -339,17 +391,29 @@ def _rows(
         ]
         for tp in progress.targets
     ]
+    pad = cut and any(ap.shared_with for ap in progress.activities)
     activities = [
         [
             ap.activity.id,
             _cut(ap.activity.title) if cut else ap.activity.title,
             _window(ap.activity.window, lang),
             t[ap.status],
-            _money(ap.amount),
+            _amount_cell(ap.amount, bool(ap.shared_with), pad),
             _share(ap.share),
         ]
         for ap in progress.activities
     ]
+    if progress.budget is not None and _has_money(progress):
+        activities.append(
+            [
+                "",
+                t["activities_total"],
+                "",
+                "",
+                _amount_cell(progress.budget.linked, False, pad),
+                _share(_linked_share(progress)),
+            ]
+        )
     out = {
         "targets": (
             ["id", t["targets"].lower(), t["target"], t["actual"], t["expected"], t["status"]],
@@ -386,6 +450,8 @@ def _text(progress: Progress, lang: str) -> str:
     out = ["\n".join(_heading(progress, lang)), ""]
     for key, (header, rows, right) in _rows(progress, lang, cut=True).items():
         out += [t[key], _table(header, rows, right), ""]
+        if key == "activities" and _shared_notes(progress, lang):
+            out += [*_shared_notes(progress, lang), ""]
     unlinked = _unlinked_line(progress, lang)
     if unlinked:
         out += [unlinked, ""]
@@ -394,6 +460,11 @@ def _text(progress: Progress, lang: str) -> str:
 
 def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_text(text: str) -> str:
+    """Text of a table cell or paragraph where ``*`` is a footnote mark, not emphasis."""
+    return _md_cell(text).replace("*", "\\*")
 
 
 def _markdown(progress: Progress, lang: str) -> str:
@@ -411,8 +482,12 @@ def _markdown(progress: Progress, lang: str) -> str:
         out.append(
             "|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|"
         )
-        out += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in rows]
+        out += ["| " + " | ".join(_md_text(c) for c in r) + " |" for r in rows]
         out.append("")
+        if key == "activities" and _shared_notes(progress, lang):
+            out += [_md_text(n) + "  " for n in _shared_notes(progress, lang)]
+            out[-1] = out[-1].rstrip()
+            out.append("")
     unlinked = _unlinked_line(progress, lang)
     if unlinked:
         out += [unlinked, ""]
@@ -637,16 +712,28 @@ def _html(progress: Progress, lang: str) -> str:
         + f"</td><td>{_esc(_window(ap.activity.window, lang))}</td>"
         f'<td><span class="st" style="background:{_COLOURS[ap.status]}">'
         f"{_esc(t[ap.status])}</span></td>"
-        f'<td class="n">{_esc(_money(ap.amount))}</td>'
+        f'<td class="n">{_esc(_amount_cell(ap.amount, bool(ap.shared_with), False))}</td>'
         f'<td class="n">{_esc(_share(ap.share))}</td></tr>'
         for ap in progress.activities
     )
+    foot = ""
+    if progress.budget is not None and _has_money(progress):
+        foot = (
+            f"<tfoot><tr><th></th><th>{_esc(t['activities_total'])}</th><th></th><th></th>"
+            f'<th class="n">{_esc(_money(progress.budget.linked))}</th>'
+            f'<th class="n">{_esc(_share(_linked_share(progress)))}</th></tr></tfoot>'
+        )
     body.append(
         '<div class="scroll"><table class="wide"><thead><tr><th>id</th>'
         f"<th>{_esc(t['title'])}</th><th>{_esc(t['window'])}</th><th>{_esc(t['status'])}</th>"
         f'<th class="n">{_esc(t["amount"])}</th><th class="n">{_esc(t["share"])}</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
+        f"<tbody>{rows}</tbody>{foot}</table></div>"
     )
+    notes = _shared_notes(progress, lang)
+    if notes:
+        body.append(
+            '<p class="meta"><small>' + "<br>".join(_esc(n) for n in notes) + "</small></p>"
+        )
     b = progress.budget
     if b is not None:
         body.append(f"<h2>{_esc(t['sections'])}</h2>")
