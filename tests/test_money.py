@@ -118,8 +118,7 @@ def test_parse_words_reads_what_people_write(text: str, n: int | None) -> None:
         ("một mươi", "cannot read 'một mươi' as a number: 'một mươi' is not a ten (say 'mười')"),
         (
             "một trăm trăm",
-            "cannot read 'một trăm trăm' as a number: 'trăm' cannot stand here "
-            "(after 'một trăm')",
+            "cannot read 'một trăm trăm' as a number: 'trăm' cannot stand here (after 'một trăm')",
         ),
     ],
 )
