@@ -119,32 +119,41 @@ def check_codes(ctx: CheckContext) -> Iterator[Problem]:
 def check_parents(ctx: CheckContext) -> Iterator[Problem]:
     """Every parent exists, codes sit under their parent's code, and nothing loops."""
     lines = ctx.budget.lines
-    codes = {line.code.rstrip(".") for line in lines if line.code is not None}
+    parent_of = ctx.parent_of
+    known: list[set[str]] = []  # every code, built once and only if some parent was not found
+
+    def exists(code: str) -> bool:
+        if not known:
+            known.append({x.code.rstrip(".") for x in lines if x.code is not None})
+        return code.rstrip(".") in known[0]
+
     for i, line in enumerate(lines):
+        parent, code = line.parent, line.code
+        found = parent_of[i] is not None
         wanted = line.implied_parent
-        if wanted is None:
+        if (
+            parent is not None
+            and code is not None
+            and not code.startswith(parent.rstrip(".") + ".")
+            and (found or exists(parent))
+        ):
+            yield Problem(
+                code="budget.parent_mismatch",
+                message=f"code {code} is not under its parent {parent}",
+                where=line.where("parent"),
+            )
+        if found or wanted is None:
             continue
-        if line.parent is None and line.code is not None and not _CODE.match(line.code):
+        if parent is None and code is not None and not _CODE.match(code):
             continue  # reported as malformed; its prefix means nothing
-        if wanted.rstrip(".") not in codes:
-            field = "parent" if line.parent is not None else "code"
+        if not exists(wanted):
+            field = "parent" if parent is not None else "code"
             yield Problem(
                 code="budget.parent_missing",
                 message=f"line {line.key} hangs under {wanted}, but no line has code {wanted}",
                 where=line.where(field),
             )
-            continue
-        if (
-            line.parent is not None
-            and line.code is not None
-            and not line.code.startswith(line.parent.rstrip(".") + ".")
-        ):
-            yield Problem(
-                code="budget.parent_mismatch",
-                message=f"code {line.code} is not under its parent {line.parent}",
-                where=line.where("parent"),
-            )
-        if ctx.parent_of[i] is None:
+        else:
             yield Problem(
                 code="budget.parent_loop",
                 message=f"line {line.key} hangs under {wanted}, which hangs under it in turn",

@@ -114,6 +114,10 @@ def resolve_parents(lines: tuple[BudgetLine, ...]) -> list[int | None]:
     for i in range(len(lines)):
         if state[i]:
             continue
+        up = parent_of[i]
+        if up is None or state[up] == 2:  # the usual case: nothing above can loop back
+            state[i] = 2
+            continue
         path: list[int] = []
         k: int | None = i
         while k is not None and state[k] == 0:
