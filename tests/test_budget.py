@@ -103,6 +103,17 @@ BAD_INPUTS = [
         ],
     ),
     (
+        "digits of other scripts",
+        "1,1,,A,²,,X\n²,2,,B,٣,,X\n",
+        [
+            "b.csv:2: amount_thousand_vnd: '²' is not an amount in 1.000 đồng "
+            "[budget.amount_invalid]",
+            "b.csv:3: amount_thousand_vnd: '٣' is not an amount in 1.000 đồng "
+            "[budget.amount_invalid]",
+            "b.csv:3: row: row number '²' is not a whole number [budget.row_invalid]",
+        ],
+    ),
+    (
         "words disagree",
         "1,1,,A,100,,X\n,,,Bằng chữ: Hai trăm nghìn đồng,,,\n",
         [

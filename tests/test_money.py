@@ -99,6 +99,7 @@ def test_parse_words_reads_what_people_write(text: str, n: int | None) -> None:
         ("đồng", "cannot read 'đồng' as a number: no number words in it"),
         ("sáu tỷ bánh", "cannot read 'sáu tỷ bánh' as a number: unknown word 'bánh'"),
         ("tỷ", "cannot read 'tỷ' as a number: a part is missing"),
+        ("hai ²", "cannot read 'hai ²' as a number: unknown word '²'"),
         ("không tỷ", "cannot read 'không tỷ' as a number: nothing before 'tỷ'"),
         (
             "một triệu hai triệu",
@@ -193,6 +194,7 @@ def test_parse_amount(text: str, unit: Unit, dong: int) -> None:
         ("", "'' is not an amount (write it like 6.422.330 or 6.422,33)"),
         ("abc", "'abc' is not an amount (write it like 6.422.330 or 6.422,33)"),
         ("1.5", "'1.5' is not an amount (write it like 6.422.330 or 6.422,33)"),
+        ("٣", "'٣' is not an amount (write it like 6.422.330 or 6.422,33)"),
         ("6.42.330", "'6.42.330' is not an amount (write it like 6.422.330 or 6.422,33)"),
         ("1,5", "'1,5' is not a whole number of đồng in đồng"),
         ("1,0005 nghìn đồng", "'1,0005 nghìn đồng' is not a whole number of đồng in nghìn đồng"),

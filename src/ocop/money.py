@@ -122,8 +122,8 @@ def _check_int(n: object, name: str) -> int:
 
 _FIGURE = re.compile(
     r"""^(?P<sign>[-−])?
-        (?P<int>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)
-        (?:,(?P<frac>\d+))?$""",
+        (?P<int>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)
+        (?:,(?P<frac>[0-9]+))?$""",
     re.VERBOSE,
 )
 _SUFFIX = re.compile(r"\s*(?:₫|đ|vnđ|vnd|đồng|dong)\.?\s*$", re.IGNORECASE)
@@ -389,6 +389,11 @@ _IGNORED = {"đồng", "chẵn", "chẳn", "vnđ", "vnd", "bằng", "chữ"}
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+def _ascii_digits(token: str) -> bool:
+    # str.isdigit() is also true of "²" and other scripts' digits, which int() refuses.
+    return token.isascii() and token.isdigit()
+
+
 def _read_group(tokens: list[str], text: str) -> int:
     """Read 0–999 from words with no scale: ``[d trăm] [linh d | mười [d] | d mươi [d] | d]``."""
     value = 0
@@ -401,13 +406,13 @@ def _read_group(tokens: list[str], text: str) -> int:
         if pos >= len(tokens):
             raise fail("a digit is missing at the end")
         tok = tokens[pos]
-        if tok.isdigit() and len(tok) == 1:
+        if _ascii_digits(tok) and len(tok) == 1:
             return int(tok)
         if tok not in _UNIT_WORDS:
             raise fail(f"{tok!r} is not a digit here")
         return _UNIT_WORDS[tok]
 
-    if len(tokens) == 1 and tokens[0].isdigit():
+    if len(tokens) == 1 and _ascii_digits(tokens[0]):
         number = int(tokens[0])
         if number >= 1000:
             raise fail(f"{tokens[0]!r} must be below 1000 before a scale word")
@@ -437,7 +442,7 @@ def _read_group(tokens: list[str], text: str) -> int:
             raise fail(f"unexpected {rest[3]!r} after {' '.join(rest[:3])!r}")
         return value + tens * 10 + (digit(i + 2) if len(rest) == 3 else 0)
     if len(rest) == 1:
-        if head not in _UNIT_WORDS and not head.isdigit():
+        if head not in _UNIT_WORDS and not _ascii_digits(head):
             raise fail(f"{head!r} cannot stand here (after {' '.join(tokens[:i])!r})")
         if value and head != "không":
             # "một trăm năm" is colloquial for 150 but written documents say "một trăm năm
@@ -500,7 +505,7 @@ def parse_words(text: str) -> int:
         raise OcopValueError(f"cannot read {text!r} as a number: no number words in it")
     known = set(_UNIT_WORDS) | set(_SCALES) | {"trăm", "mươi", "chục", "mười", "linh", "lẻ"}
     for tok in tokens:
-        if tok not in known and not tok.isdigit():
+        if tok not in known and not _ascii_digits(tok):
             raise OcopValueError(f"cannot read {text!r} as a number: unknown word {tok!r}")
     value = _read(tokens, text)
     return -value if negative else value

@@ -40,7 +40,7 @@ from ocop.problems import Problem, Severity
 
 __all__ = ["CHECKS", "CheckContext", "check"]
 
-_CODE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.?|[a-zđ]\)?)$")
+_CODE = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*\.?|[IVXLC]+\.?|[a-zđ]\)?)$")
 
 
 @attrs.frozen(kw_only=True)
@@ -97,7 +97,8 @@ def check_codes(ctx: CheckContext) -> Iterator[Problem]:
         if line.code is None:
             continue
         code = line.code
-        plain = code.replace(".", "").isdigit() and ".." not in code and code[0] != "."
+        bare = code.replace(".", "")
+        plain = bare.isascii() and bare.isdigit() and ".." not in code and code[0] != "."
         if not plain and not _CODE.match(code):
             yield Problem(
                 code="budget.code_malformed",

@@ -287,7 +287,7 @@ def _read_rows(
         raw = record[i_parent]
         parent = (cached(raw) or norm(raw)) if raw else None
         unread: tuple[str, ...] = ()
-        if raw_amount.isdigit():
+        if raw_amount.isascii() and raw_amount.isdigit():
             amount: int | None = int(raw_amount) * amount_unit
         else:
             amount = money(raw_amount, money_units["amount"], header[i_amount], start, code)
@@ -307,9 +307,9 @@ def _read_rows(
         row_value = n
         raw_row = record[i_row]
         if raw_row:
-            if raw_row.isdigit():
+            if raw_row.isascii() and raw_row.isdigit():
                 row_value = int(raw_row)
-            elif raw_row.strip().isdigit():
+            elif raw_row.isascii() and raw_row.strip().isdigit():
                 row_value = int(raw_row.strip())
             else:
                 problems.append(
