@@ -24,13 +24,13 @@ __all__ = ["Quarter", "QuarterRange", "add_months"]
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _ROMAN_OF = {v: k for k, v in _ROMAN.items()}
 _Q = r"(?:I{1,3}|IV|[1-4])"
-_ISO = re.compile(r"^(?P<y>\d{4})\s*-?\s*Q(?P<q>[1-4])$", re.IGNORECASE)
+_ISO = re.compile(r"^(?P<y>[0-9]{4})\s*-?\s*Q(?P<q>[1-4])$", re.IGNORECASE)
 _SLASH = re.compile(
-    rf"^(?:quý|quy|q)\s*(?P<q>{_Q})\s*(?:/|năm|nam|-)\s*(?P<y>\d{{4}})$", re.IGNORECASE
+    rf"^(?:quý|quy|q)\s*(?P<q>{_Q})\s*(?:/|năm|nam|-)\s*(?P<y>[0-9]{{4}})$", re.IGNORECASE
 )
 _RANGE_ONE_YEAR = re.compile(
     rf"^(?:quý|quy|q)\s*(?P<a>{_Q})\s*(?:-|–|—|đến|den)\s*(?:quý|quy|q)?\s*(?P<b>{_Q})"
-    rf"\s*(?:/|năm|nam)\s*(?P<y>\d{{4}})$",
+    rf"\s*(?:/|năm|nam)\s*(?P<y>[0-9]{{4}})$",
     re.IGNORECASE,
 )
 
