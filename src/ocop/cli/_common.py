@@ -24,6 +24,7 @@ __all__ = [
     "InputError",
     "add_format",
     "print_json",
+    "print_problem_rows",
     "print_problems",
     "print_rows",
     "read_text",
@@ -109,6 +110,30 @@ def print_rows(
         sys.stdout.write(buf.getvalue())
     else:
         sys.stdout.write(render_table(header, rows, right=right) + "\n")
+
+
+PROBLEM_COLUMNS = ("file", "row", "field", "path", "line", "code", "severity", "message")
+
+
+def print_problem_rows(problems: Iterable[Problem]) -> None:
+    """Problems as CSV rows (:data:`PROBLEM_COLUMNS`), for a spreadsheet."""
+    print_rows(
+        "csv",
+        PROBLEM_COLUMNS,
+        [
+            [
+                p.where.file or "",
+                p.where.row or "",
+                p.where.field or "",
+                p.where.path or "",
+                p.where.code or "",
+                p.code,
+                p.severity.value,
+                p.message,
+            ]
+            for p in problems
+        ],
+    )
 
 
 def print_problems(problems: Iterable[Problem], *, file: Any = None) -> None:

@@ -21,7 +21,14 @@ from ocop.budget import (
     write_csv,
     write_document,
 )
-from ocop.cli._common import add_format, print_json, print_problems, print_rows, read_text
+from ocop.cli._common import (
+    add_format,
+    print_json,
+    print_problem_rows,
+    print_problems,
+    print_rows,
+    read_text,
+)
 from ocop.money import Unit, format_amount, in_words
 from ocop.problems import Problem, Result, has_errors
 
@@ -264,23 +271,7 @@ def _check(args: argparse.Namespace) -> int:
         )
         return 1 if bad else 0
     if args.format == "csv":
-        print_rows(
-            "csv",
-            ["file", "row", "field", "path", "line", "code", "severity", "message"],
-            [
-                [
-                    p.where.file or "",
-                    p.where.row or "",
-                    p.where.field or "",
-                    p.where.path or "",
-                    p.where.code or "",
-                    p.code,
-                    p.severity.value,
-                    p.message,
-                ]
-                for p in problems
-            ],
-        )
+        print_problem_rows(problems)
         return 1 if bad else 0
     print_problems(problems, file=sys.stdout)
     errors = sum(p.is_error for p in problems)

@@ -13,8 +13,8 @@ from ocop.cli._common import (
     InputError,
     add_format,
     print_json,
+    print_problem_rows,
     print_problems,
-    print_rows,
     read_text,
 )
 
@@ -261,23 +261,7 @@ def _check(args: argparse.Namespace) -> int:
         )
         return 1 if bad else 0
     if args.format == "csv":
-        print_rows(
-            "csv",
-            ["file", "row", "field", "path", "line", "code", "severity", "message"],
-            [
-                [
-                    p.where.file or "",
-                    p.where.row or "",
-                    p.where.field or "",
-                    p.where.path or "",
-                    p.where.code or "",
-                    p.code,
-                    p.severity.value,
-                    p.message,
-                ]
-                for p in problems
-            ],
-        )
+        print_problem_rows(problems)
         return 1 if bad else 0
     print_problems(problems, file=sys.stdout)
     if plan is not None and not has_errors(problems):
