@@ -363,7 +363,7 @@ def _read_rows(
                 if extra
                 else (),
                 unread=unread,
-                source=Location(file=file, row=start),
+                read_at=(file, start),
             )
         )
     if not lines:

@@ -72,6 +72,9 @@ class BudgetLine:
         unread: The figures (``"amount"``, ``"approved"``, ``"disbursed"``) the source gave
             but that could not be read: unknown, not missing, so no check adds them up.
         source: Where the line was read from, for locating problems; not part of its value.
+        read_at: The file and the line of the file a table row was read from: the same as
+            ``source``, kept as a pair so that reading a million rows does not build a
+            million locations until a problem needs one; not part of its value.
     """
 
     row: int
@@ -88,7 +91,19 @@ class BudgetLine:
     disbursed: int | None = None
     extra: tuple[tuple[str, str], ...] = ()
     unread: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
-    source: Location | None = attrs.field(default=None, eq=False, repr=False)
+    _source: Location | None = attrs.field(default=None, eq=False, repr=False, alias="source")
+    _read_at: tuple[str | None, int] | None = attrs.field(
+        default=None, eq=False, repr=False, alias="read_at"
+    )
+
+    @property
+    def source(self) -> Location | None:
+        """Where the line was read from: a row of a table or a ``$.path`` of a document."""
+        if self._source is not None:
+            return self._source
+        if self._read_at is not None:
+            return Location(file=self._read_at[0], row=self._read_at[1])
+        return None
 
     @property
     def key(self) -> str:

@@ -170,10 +170,10 @@ def _build_tree(budget: Budget, phase: Phase) -> Tree:
             children[up].append(i)
         else:
             children[up] = [i]
-    no_children: list[int] = []
 
     # Top-down in table order, iteratively (no table is too deep to read): inherited values,
-    # depth, section, and the depth-first order of the nodes.
+    # depth, section, and the depth-first order of the nodes. A node's values are set when
+    # its parent is taken from the stack, all its siblings' at once.
     resp: list[str | None] = [None] * n
     loc: list[str] = [PROVINCE_LEVEL] * n
     src: list[tuple[str, ...]] = [budget.sources] * n
@@ -181,35 +181,50 @@ def _build_tree(budget: Budget, phase: Phase) -> Tree:
     section = list(range(n))
     order: list[int] = []
     localities: dict[str | None, str | None] = {}
+
+    def place(body: str | None) -> str | None:
+        found = localities.get(body, "")
+        if found == "":
+            found = localities[body] = locality_of_body(body)
+        return found
+
+    for i in top:
+        line = lines[i]
+        resp[i] = line.responsible
+        loc[i] = line.locality or place(line.responsible) or PROVINCE_LEVEL
+        if line.sources:
+            src[i] = line.sources
     stack = list(reversed(top))
     while stack:
         i = stack.pop()
         order.append(i)
-        line = lines[i]
-        up = parent_of[i]
-        body = line.responsible
-        if up is not None:
-            resp[i] = body if body is not None else resp[up]
-            loc[i], src[i] = loc[up], src[up]
-            depth[i] = depth[up] + 1
-            section[i] = section[up]
-        else:
-            resp[i] = body
-        if body not in localities:
-            localities[body] = locality_of_body(body)
-        loc[i] = line.locality or localities[body] or loc[i]
-        if line.sources:
-            src[i] = line.sources
-        if i in children:
-            stack.extend(reversed(children[i]))
+        below = children.get(i)
+        if below is None:
+            continue
+        up_resp, up_loc, up_src, down, sec = resp[i], loc[i], src[i], depth[i] + 1, section[i]
+        for k in below:
+            line = lines[k]
+            body = line.responsible
+            if body is None:
+                resp[k] = up_resp
+                loc[k] = line.locality or up_loc
+            else:
+                resp[k] = body
+                loc[k] = line.locality or place(body) or up_loc
+            src[k] = line.sources or up_src
+            depth[k] = down
+            section[k] = sec
+        stack.extend(reversed(below))
 
     # Bottom-up: amounts and nodes, children before their parents.
     nodes: dict[int, Node] = {}
     planned = phase is Phase.PLANNED
     for i in reversed(order):
         line = lines[i]
-        kids = tuple([nodes[k] for k in children.get(i, no_children)])
-        if kids:
+        kids_of = children.get(i)
+        kids: tuple[Node, ...] = ()
+        if kids_of:
+            kids = tuple([nodes[k] for k in kids_of])
             amount = sum([k.amount for k in kids])
         else:
             amount = (line.amount if planned else line.amount_in(phase)) or 0
