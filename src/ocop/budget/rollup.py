@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -143,19 +144,27 @@ def rollup(
 
 
 def _rollup(tree: Tree, name: str, key: Callable[[Node], str]) -> Rollup:
-    amounts: dict[str, int] = {}
-    counts: dict[str, int] = {}
-    titles: dict[str, str] = {}
+    # One dictionary entry per group: [amount, lines, first leaf].
+    found: dict[str, list[Any]] = {}
+    get = found.get
     for leaf in tree.leaves():
         k = key(leaf)
-        amounts[k] = amounts.get(k, 0) + leaf.amount
-        counts[k] = counts.get(k, 0) + 1
-        if k not in titles:
-            titles[k] = leaf.section.title if name == "section" else k
-    keys = list(amounts)
-    pct = shares([amounts[k] for k in keys])
+        group = get(k)
+        if group is None:
+            found[k] = [leaf.amount, 1, leaf]
+        else:
+            group[0] += leaf.amount
+            group[1] += 1
+    keys = list(found)
+    pct = shares([found[k][0] for k in keys])
     groups = tuple(
-        RollupGroup(key=k, title=titles[k], amount=amounts[k], share=s, lines=counts[k])
+        RollupGroup(
+            key=k,
+            title=found[k][2].section.title if name == "section" else k,
+            amount=found[k][0],
+            share=s,
+            lines=found[k][1],
+        )
         for k, s in zip(keys, pct, strict=True)
     )
     return Rollup(by=name, total=tree.total, groups=groups, phase=tree.phase)
