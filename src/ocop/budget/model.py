@@ -44,18 +44,18 @@ class Phase(enum.Enum):
     DISBURSED = "disbursed"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen
 class BudgetLine:
     """One line of a budget table (dòng dự toán).
 
     Attributes:
         row: The line's number in its table (the ``row`` column, or its position).
+        title: What the money is for (nội dung).
         code: The number printed in the table's first column (số thứ tự), e.g. ``"6.2"``;
             ``None`` for a bullet row printed without one.
         parent: The code of the line this one hangs under, as stated; ``None`` when the table
             states none (a coded line then hangs under its code's prefix: ``"6.2"`` under
             ``"6"``).
-        title: What the money is for (nội dung).
         amount: The planned amount in đồng as printed (dự toán); ``None`` when the table
             prints none. A line with lines under it states a subtotal, which is checked.
         explanation: The table's explanation column (diễn giải, thuyết minh).
@@ -78,9 +78,9 @@ class BudgetLine:
     """
 
     row: int
+    title: str
     code: str | None = None
     parent: str | None = None
-    title: str
     amount: int | None = None
     explanation: str = ""
     responsible: str | None = None
