@@ -90,9 +90,40 @@ class Stage(enum.Enum):
     # Members are singletons: hashing by identity keeps the transition table's lookups fast.
     __hash__ = object.__hash__
 
+    @property
+    def vietnamese(self) -> str:
+        """The stage's Vietnamese name for tables and reports, e.g. ``đã công nhận``.
+
+        The value (``recognized``) stays the name in JSON, CSV and problem messages.
+        """
+        return _STAGE_VI[self]
+
 
 #: Stages with no way out: a new record starts a new life.
 FINAL_STAGES: frozenset[Stage] = frozenset({Stage.REVOKED})
+
+# The words of the docs' glossary; the levels as Level.vietnamese names them.
+_STAGE_VI = {
+    Stage.NEW: "mới",
+    Stage.REGISTERED: "đã đăng ký ý tưởng",
+    Stage.IDEA_SELECTED: "ý tưởng được lựa chọn",
+    Stage.IDEA_REJECTED: "ý tưởng bị loại",
+    Stage.PLAN_SUBMITTED: "đã nộp phương án",
+    Stage.PLAN_APPROVED: "phương án được phê duyệt",
+    Stage.IN_DEVELOPMENT: "đang triển khai",
+    Stage.DOSSIER_FILED: "đã nộp hồ sơ",
+    Stage.RETURNED: "hồ sơ bị trả lại",
+    Stage.COMMUNE_CHECKED: "cấp xã đã kiểm tra",
+    Stage.DISTRICT_EVALUATED: "cấp huyện đã đánh giá",
+    Stage.AT_PROVINCE: "chờ cấp tỉnh đánh giá",
+    Stage.PROVINCE_EVALUATED: "cấp tỉnh đã đánh giá",
+    Stage.AT_NATIONAL: "chờ cấp trung ương đánh giá",
+    Stage.NATIONAL_EVALUATED: "cấp trung ương đã đánh giá",
+    Stage.RECOGNIZED: "đã công nhận",
+    Stage.WITHDRAWN: "đã rút hồ sơ",
+    Stage.EXPIRED: "đã hết hạn",
+    Stage.REVOKED: "bị thu hồi",
+}
 
 
 class EventKind(enum.Enum):
