@@ -42,12 +42,65 @@ def test_list_csv_and_table(capsys: pytest.CaptureFixture[str]) -> None:
         "id", "alias", "effective_from", "effective_until", "sheets", "parts", "title",
     ]  # fmt: skip
     assert rows[3][:6] == ["26/2026/QĐ-TTg", "26-2026", "2026-05-22", "", "26", "A 40/B 25/C 35"]
-    status, out, _ = run(capsys, "list")
+    status, out, _ = run(capsys, "list", "--lang", "en")
     assert status == 0
     assert out.splitlines()[0].split()[:5] == [
         "id", "alias", "effective_from", "effective_until", "sheets",
     ]  # fmt: skip
     assert "1048-2019" in out
+
+
+# The title column is the last and the longest: the lines are compared up to it.
+LIST_VI = [
+    "Số hiệu         Tên tắt    Hiệu lực từ  Hiệu lực đến  Số phiếu  Các phần        Tên",
+    "--------------  ---------  -----------  ------------  --------  --------------  ---",
+    "1048/QĐ-TTg     1048-2019  2019-08-21   2023-02-24           1  A 35/B 25/C 40  Bộ tiêu",
+    "148/QĐ-TTg      148-2023   2023-02-24   2026-05-22          26  A 40/B 25/C 35  Bộ tiêu",
+    "26/2026/QĐ-TTg  26-2026    2026-05-22                       26  A 40/B 25/C 35  Bộ tiêu",
+]
+LIST_EN = [
+    "id              alias      effective_from  effective_until  sheets  parts           title",
+    "--------------  ---------  --------------  ---------------  ------  --------------  -----",
+    "1048/QĐ-TTg     1048-2019  2019-08-21      2023-02-24            1  A 35/B 25/C 40  Bộ tiêu",
+    "148/QĐ-TTg      148-2023   2023-02-24      2026-05-22           26  A 40/B 25/C 35  Bộ tiêu",
+    "26/2026/QĐ-TTg  26-2026    2026-05-22                           26  A 40/B 25/C 35  Bộ tiêu",
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [((), LIST_VI), (("--lang", "vi"), LIST_VI), (("--lang", "en"), LIST_EN)],
+)
+def test_list_table_in_each_language(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], expected: list[str]
+) -> None:
+    status, out, err = run(capsys, "list", *argv)
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert len(lines) == len(expected)
+    assert [line[: len(want)] for line, want in zip(lines, expected, strict=True)] == expected
+    assert lines[0] == expected[0]
+    assert lines[4] == expected[4][:-7] + (
+        "Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm mỗi xã một sản phẩm"
+    )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("list",), ("show", "26-2026", "1"), ("show", "148-2023", "11"), ("show", "1048-2019", "1")],
+)
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_json_and_csv_are_the_same_in_either_language(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], fmt: str
+) -> None:
+    outputs = {
+        run(capsys, *argv, "--format", fmt, *lang)
+        for lang in ((), ("--lang", "vi"), ("--lang", "en"))
+    }
+    assert len(outputs) == 1
+    status, out, err = outputs.pop()
+    assert (status, err) == (0, "")
+    assert out
 
 
 def _shape(doc: dict[str, object]) -> None:
@@ -115,6 +168,54 @@ def test_show_table(capsys: pytest.CaptureFixture[str]) -> None:
     ) in lines
     assert "      2. Đạt = 1" in lines
     assert lines[-1] == "Tổng: 100"
+
+
+SHOW_HEAD = [
+    "Rau, củ, quả, hạt tươi",
+    "Quyết định 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ, Phụ lục II, phiếu 1: "
+    "Bộ sản phẩm Rau, củ, quả, hạt tươi",
+    "",
+    "SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40)",
+    "  1. TỔ CHỨC SẢN XUẤT (18)",
+    "    1.1. Nguồn gốc sản phẩm (3)",
+    "      1. Sản phẩm được trồng trên địa bàn cấp xã, nhưng có tỷ lệ dưới 50% = 1",
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "part", "total"),
+    [
+        ((), "26/2026/QĐ-TTg, phiếu 1: ", "Phần A: ", "Tổng: 100"),
+        (("--lang", "vi"), "26/2026/QĐ-TTg, phiếu 1: ", "Phần A: ", "Tổng: 100"),
+        (("--lang", "en"), "26/2026/QĐ-TTg, sheet 1: ", "Part A: ", "Total: 100"),
+    ],
+)
+def test_show_table_in_each_language(
+    capsys: pytest.CaptureFixture[str], lang: tuple[str, ...], sheet: str, part: str, total: str
+) -> None:
+    status, out, err = run(capsys, "show", "26-2026", "1", *lang)
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:7] == [sheet + SHOW_HEAD[0], *SHOW_HEAD[1:3], part + SHOW_HEAD[3], *SHOW_HEAD[4:]]
+    assert [line for line in lines if line.startswith(("Phần ", "Part "))] == [
+        f"{part}SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40)",
+        f"{part[:-3]}B: KHẢ NĂNG TIẾP THỊ (25)",
+        f"{part[:-3]}C: CHẤT LƯỢNG SẢN PHẨM (35)",
+    ]
+    assert lines[-1] == total
+
+
+def test_show_tables_differ_only_in_their_fixed_words(capsys: pytest.CaptureFixture[str]) -> None:
+    _, vi, _ = run(capsys, "show", "148-2023", "2")
+    _, en, _ = run(capsys, "show", "148-2023", "2", "--lang", "en")
+    changed = [(a, b) for a, b in zip(vi.splitlines(), en.splitlines(), strict=True) if a != b]
+    assert [(a.split(":")[0], b.split(":")[0]) for a, b in changed] == [
+        ("148/QĐ-TTg, phiếu 2", "148/QĐ-TTg, sheet 2"),
+        ("Phần A", "Part A"),
+        ("Phần B", "Part B"),
+        ("Phần C", "Part C"),
+        ("Tổng", "Total"),
+    ]
 
 
 def test_show_csv_has_one_row_per_option(capsys: pytest.CaptureFixture[str]) -> None:

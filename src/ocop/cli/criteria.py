@@ -1,11 +1,13 @@
 """``ocop criteria``: the national criteria sets and their scoring sheets.
 
-- ``ocop criteria list [--format table|json|csv]`` — every shipped set: id, alias, dates,
-  number of sheets, legal reference.
-- ``ocop criteria show ID SHEET [--format table|json|csv]`` — one scoring sheet: its parts,
-  groups, criteria and numbered options with their points and minimum-for-stars marks (as
-  csv: one row per option).
+- ``ocop criteria list [--format table|json|csv] [--lang vi|en]`` — every shipped set: id,
+  alias, dates, number of sheets, legal reference.
+- ``ocop criteria show ID SHEET [--format table|json|csv] [--lang vi|en]`` — one scoring
+  sheet: its parts, groups, criteria and numbered options with their points and
+  minimum-for-stars marks (as csv: one row per option).
 
+``--lang`` chooses the language of the table's headings and fixed words (Vietnamese by
+default); the texts of the criteria are the decisions' own, and JSON and CSV stay the same.
 An unknown set or sheet is a usage error (exit 2) whose message names the known ones.
 """
 
@@ -21,6 +23,36 @@ from ocop.rating.criteria import CriteriaSet, Criterion, Sheet
 from ocop.rating.registry import criteria_sets, get_criteria_set
 
 __all__ = ["criteria_set_to_json", "register", "sheet_to_json"]
+
+_LIST_COLUMNS = ("id", "alias", "effective_from", "effective_until", "sheets", "parts", "title")
+
+#: The tables' headings and fixed words; JSON and CSV keep the English field names.
+_TEXT = {
+    "vi": {
+        "list": (
+            "Số hiệu",
+            "Tên tắt",
+            "Hiệu lực từ",
+            "Hiệu lực đến",
+            "Số phiếu",
+            "Các phần",
+            "Tên",
+        ),
+        "sheet": "phiếu",
+        "part": "Phần",
+        "total": "Tổng",
+    },
+    "en": {"list": _LIST_COLUMNS, "sheet": "sheet", "part": "Part", "total": "Total"},
+}
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of the table (default: vi); JSON and CSV are the same in both",
+    )
 
 
 def register(sub: Any) -> None:
@@ -39,6 +71,7 @@ def register(sub: Any) -> None:
         description="List the shipped criteria sets with their dates and legal references.",
     )
     add_format(listing, ("table", "json", "csv"))
+    _add_lang(listing)
     listing.set_defaults(handler=run_list)
 
     show = commands.add_parser(
@@ -54,6 +87,7 @@ def register(sub: Any) -> None:
     show.add_argument("id", metavar="ID", help="the set's decision id or alias, e.g. 26-2026")
     show.add_argument("sheet", metavar="SHEET", help="the sheet (product set) number, e.g. 1")
     add_format(show, ("table", "json", "csv"))
+    _add_lang(show)
     show.set_defaults(handler=run_show)
 
 
@@ -128,7 +162,7 @@ def sheet_to_json(cs: CriteriaSet, sheet: Sheet) -> dict[str, Any]:
 
 def run_list(args: argparse.Namespace) -> int:
     sets = criteria_sets()
-    header = ("id", "alias", "effective_from", "effective_until", "sheets", "parts", "title")
+    header = _TEXT[args.lang]["list"] if args.format == "table" else _LIST_COLUMNS
     rows = [
         (
             cs.id,
@@ -175,10 +209,11 @@ def _sheet_list(cs: CriteriaSet) -> str:
     return ", ".join(str(n) for n in numbers)
 
 
-def _table(cs: CriteriaSet, sheet: Sheet) -> str:
-    lines = [f"{cs.id}, phiếu {sheet.number}: {sheet.title}", sheet.legal_ref, ""]
+def _table(cs: CriteriaSet, sheet: Sheet, lang: str) -> str:
+    t = _TEXT[lang]
+    lines = [f"{cs.id}, {t['sheet']} {sheet.number}: {sheet.title}", sheet.legal_ref, ""]
     for part in sheet.parts:
-        lines.append(f"Phần {part.code}: {part.title} ({part.max})")
+        lines.append(f"{t['part']} {part.code}: {part.title} ({part.max})")
         for group in part.groups:
             lines.append(f"  {group.code}. {group.title} ({group.max})")
             for crit in group.criteria:
@@ -189,7 +224,7 @@ def _table(cs: CriteriaSet, sheet: Sheet) -> str:
                     mark = f" {'*' * opt.stars}" if opt.stars else ""
                     case = f"[{opt.case[:2].strip()}] " if opt.case else ""
                     lines.append(f"{pad}{opt.number}. {case}{opt.text} = {opt.points}{mark}")
-    lines.append(f"Tổng: {sheet.max}")
+    lines.append(f"{t['total']}: {sheet.max}")
     return "\n".join(lines)
 
 
@@ -235,5 +270,5 @@ def run_show(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         print_rows("csv", _OPTION_COLUMNS, _option_rows(sheet))
     else:
-        sys.stdout.write(_table(cs, sheet) + "\n")
+        sys.stdout.write(_table(cs, sheet, args.lang) + "\n")
     return 0
