@@ -122,8 +122,9 @@ def test_replay_table_with_plan_warnings(
     text = LIFE.replace('"on": "2019-04-10"', '"on": "2019-03-29"')
     path = write(tmp_path, text)
     status, out, err = run(
-        capsys, "cycle", "replay", path, "--plan", "quang-tri-2019", "--format", "table"
-    )
+        capsys, "cycle", "replay", path, "--plan", "quang-tri-2019", "--format", "table",
+        "--lang", "en",
+    )  # fmt: skip
     assert status == 0
     assert out.splitlines() == [
         "product  stage       stars  score  expires     regime",
@@ -134,6 +135,64 @@ def test_replay_table_with_plan_warnings(
         f"{path}:1: warning: QT-001: register on 2019-03-29 is outside the plan's "
         "window 2019-04-01 – 2019-06-30 (278/KH-SNN II.5.1) [cycle.window]\n"
     )
+
+
+REJECTED = (
+    '{"product": "QT-002", "event": "register", "on": "2019-04-10"}\n'
+    '{"product": "QT-002", "event": "reject_idea", "on": "2019-04-20"}\n'
+    '{"product": "QT-003", "event": "register", "on": "2019-04-12"}\n'
+    '{"product": "QT-003", "event": "select_idea", "on": "2019-05-02"}\n'
+    '{"product": "QT-003", "event": "fly", "on": "2019-05-03"}\n'
+)
+
+REPLAY_VI = [
+    "Sản phẩm  Giai đoạn              Hạng sao  Điểm  Hết hạn     Chế độ",
+    "--------  ---------------------  --------  ----  ----------  ----------",
+    "QT-001    đã công nhận           4★        74.5  2022-12-10  490/QĐ-TTg",
+    "QT-002    ý tưởng bị loại                                    490/QĐ-TTg",
+    "QT-003    ý tưởng được lựa chọn                              490/QĐ-TTg",
+]
+REPLAY_EN = [
+    "product  stage          stars  score  expires     regime",
+    "-------  -------------  -----  -----  ----------  ----------",
+    "QT-001   recognized     4★     74.5   2022-12-10  490/QĐ-TTg",
+    "QT-002   idea_rejected                            490/QĐ-TTg",
+    "QT-003   idea_selected                            490/QĐ-TTg",
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [((), REPLAY_VI), (("--lang", "vi"), REPLAY_VI), (("--lang", "en"), REPLAY_EN)],
+)
+def test_replay_table_in_each_language_with_problems_in_english(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: tuple[str, ...], expected: list[str]
+) -> None:
+    path = write(tmp_path, LIFE + REJECTED)
+    status, out, err = run(capsys, "cycle", "replay", path, "--format", "table", *lang)
+    assert status == 1
+    assert out.splitlines() == expected
+    assert err == (
+        f"{path}:15: event: 'fly' is not an event (one of: register, select_idea, reject_idea, "
+        "submit_plan, approve_plan, start_development, file_dossier, commune_check, evaluate, "
+        "forward, recognize, withdraw, re_evaluate, upgrade, revoke, expire) [cycle.field]\n"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_replay_json_and_csv_are_the_same_in_either_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    path = write(tmp_path, LIFE + REJECTED)
+    outputs = {
+        run(capsys, "cycle", "replay", path, "--format", fmt, *lang)
+        for lang in ((), ("--lang", "vi"), ("--lang", "en"))
+    }
+    assert len(outputs) == 1
+    status, out, _ = outputs.pop()
+    assert status == 1
+    assert "idea_rejected" in out
+    assert "ý tưởng" not in out
 
 
 def test_bad_lines_are_located_errors_not_crashes(

@@ -14,7 +14,7 @@ from ocop.cli._common import (
     print_rows,
     read_text,
 )
-from ocop.cycle import Plan, Record, follow
+from ocop.cycle import Plan, Record, Stage, follow
 from ocop.cycle.checks import check_definition
 from ocop.cycle.diagram import to_dot, to_mermaid
 from ocop.cycle.jsonio import read_events, record_json_schema, score_to_json
@@ -25,6 +25,12 @@ from ocop.regimes import REGIMES, get_regime
 __all__ = ["register"]
 
 _PLANS = {"quang-tri-2019": Plan.quang_tri_2019}
+
+#: The replay table's headings; JSON and CSV keep the English field names.
+_HEAD = {
+    "vi": ("Sản phẩm", "Giai đoạn", "Hạng sao", "Điểm", "Hết hạn", "Chế độ"),
+    "en": ("product", "stage", "stars", "score", "expires", "regime"),
+}
 
 
 def register(sub: Any) -> None:
@@ -62,6 +68,12 @@ def register(sub: Any) -> None:
         "--plan",
         choices=tuple(_PLANS),
         help="warn about steps outside this plan's windows",
+    )
+    replay.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of the table (default: vi); JSON, CSV and problems are in English",
     )
     replay.set_defaults(handler=_replay)
 
@@ -145,7 +157,7 @@ def _replay(args: argparse.Namespace) -> int:
         rows = [
             (
                 p["product"],
-                p["stage"],
+                Stage(p["stage"]).vietnamese if args.lang == "vi" else p["stage"],
                 "" if p["stars"] is None else f"{p['stars']}★",
                 "" if p["score"] is None else p["score"],
                 "" if p["certificate"] is None else p["certificate"]["expires"],
@@ -153,7 +165,7 @@ def _replay(args: argparse.Namespace) -> int:
             )
             for p in products
         ]
-        print_rows("table", ("product", "stage", "stars", "score", "expires", "regime"), rows)
+        print_rows("table", _HEAD[args.lang], rows)
         print_problems(problems)
     return 1 if has_errors(problems) else 0
 
