@@ -148,7 +148,7 @@ REJECTED = (
 REPLAY_VI = [
     "Sản phẩm  Giai đoạn              Hạng sao  Điểm  Hết hạn     Chế độ",
     "--------  ---------------------  --------  ----  ----------  ----------",
-    "QT-001    đã công nhận           4★        74.5  2022-12-10  490/QĐ-TTg",
+    "QT-001    đã công nhận           4★        74,5  2022-12-10  490/QĐ-TTg",
     "QT-002    ý tưởng bị loại                                    490/QĐ-TTg",
     "QT-003    ý tưởng được lựa chọn                              490/QĐ-TTg",
 ]

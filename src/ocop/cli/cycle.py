@@ -159,7 +159,7 @@ def _replay(args: argparse.Namespace) -> int:
                 p["product"],
                 Stage(p["stage"]).vietnamese if args.lang == "vi" else p["stage"],
                 "" if p["stars"] is None else f"{p['stars']}★",
-                "" if p["score"] is None else p["score"],
+                "" if p["score"] is None else _score(p["score"], args.lang),
                 "" if p["certificate"] is None else p["certificate"]["expires"],
                 p["regime"] or "",
             )
@@ -168,6 +168,12 @@ def _replay(args: argparse.Namespace) -> int:
         print_rows("table", _HEAD[args.lang], rows)
         print_problems(problems)
     return 1 if has_errors(problems) else 0
+
+
+def _score(score: object, lang: str) -> str:
+    # Vietnamese writes a decimal comma, as `ocop rate --lang vi` does: 74,5.
+    text = str(score)
+    return text.replace(".", ",") if lang == "vi" else text
 
 
 def _schema(args: argparse.Namespace) -> int:
