@@ -19,7 +19,7 @@ from typing import Any
 
 from ocop.cli._common import InputError, add_format, print_json, print_rows
 from ocop.errors import OcopLookupError
-from ocop.rating.criteria import CriteriaSet, Criterion, Sheet
+from ocop.rating.criteria import CriteriaSet, Sheet, criterion_to_dict
 from ocop.rating.registry import criteria_sets, get_criteria_set
 
 __all__ = ["criteria_set_to_json", "register", "sheet_to_json"]
@@ -106,28 +106,6 @@ def criteria_set_to_json(cs: CriteriaSet) -> dict[str, Any]:
     }
 
 
-def _criterion_json(c: Criterion) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "code": c.code,
-        "title": c.title,
-        "max": c.max,
-        "options": [
-            {"number": o.number, "text": o.text, "points": o.points, "stars": o.stars}
-            | ({"case": o.case} if o.case is not None else {})
-            for o in c.options
-        ],
-    }
-    if c.implicit_options:
-        out["implicit_options"] = True
-    if c.title_stars is not None:
-        out["title_stars"] = c.title_stars
-    for key in ("requirements", "notes", "conditions"):
-        value = getattr(c, key)
-        if value:
-            out[key] = list(value)
-    return out
-
-
 def sheet_to_json(cs: CriteriaSet, sheet: Sheet) -> dict[str, Any]:
     """The document ``criteria show --format json`` prints."""
     return {
@@ -146,7 +124,7 @@ def sheet_to_json(cs: CriteriaSet, sheet: Sheet) -> dict[str, Any]:
                         "code": g.code,
                         "title": g.title,
                         "max": g.max,
-                        "criteria": [_criterion_json(c) for c in g.criteria],
+                        "criteria": [criterion_to_dict(c) for c in g.criteria],
                     }
                     for g in p.groups
                 ],

@@ -33,6 +33,7 @@ __all__ = [
     "Part",
     "Sheet",
     "SourceNote",
+    "criterion_to_dict",
     "sheet_from_dict",
     "sheet_to_dict",
 ]
@@ -478,7 +479,7 @@ def _group_dict(g: Group) -> dict[str, Any]:
         "code": g.code,
         "title": g.title,
         "max": g.max,
-        "criteria": [_criterion_dict(c) for c in g.criteria],
+        "criteria": [criterion_to_dict(c) for c in g.criteria],
     }
     if g.headings:
         out["headings"] = [{"code": h.code, "title": h.title, "max": h.max} for h in g.headings]
@@ -487,7 +488,8 @@ def _group_dict(g: Group) -> dict[str, Any]:
     return out
 
 
-def _criterion_dict(c: Criterion) -> dict[str, Any]:
+def criterion_to_dict(c: Criterion) -> dict[str, Any]:
+    """A criterion as the shipped data files and ``ocop criteria show --format json`` write it."""
     out: dict[str, Any] = {
         "code": c.code,
         "title": c.title,
