@@ -44,3 +44,25 @@ def test_budget_tutorial_shows_real_output(
     out, _ = capsys.readouterr()
     for line in out.splitlines()[:15]:
         assert line in page, line
+
+
+def test_readme_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    code = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    assert len(code.strip().splitlines()) <= 10
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "huyện Hải Lăng 300 triệu đồng 4.67%" in out
+    assert out.rstrip().endswith("Sáu tỷ bốn trăm hai mươi hai triệu ba trăm ba mươi nghìn đồng")
+
+
+def test_readme_has_exactly_two_setup_commands() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = readme.split("```sh\n")[1:]
+    commands = [b.split("```", 1)[0].strip() for b in blocks]
+    assert commands == [
+        "python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/ocop report",
+        "python3 -m venv .venv && .venv/bin/pip install -q -e '.[dev]' && .venv/bin/pytest",
+    ]
+    # CI runs the same test command.
+    assert ".venv/bin/pytest\n" in (ROOT / ".ci" / "run").read_text("utf-8")
