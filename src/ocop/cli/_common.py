@@ -23,6 +23,7 @@ from ocop.problems import Problem
 __all__ = [
     "InputError",
     "add_format",
+    "decode_text",
     "print_json",
     "print_problem_rows",
     "print_problems",
@@ -68,7 +69,12 @@ def read_text(path: str) -> str:
     Empty files, binary files and text in another encoding are refused with a message that
     says which.
     """
-    data = read_bytes(path)
+    return decode_text(read_bytes(path), path)
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """``data`` (read from ``path``) as UTF-8 text, or :class:`InputError` (as
+    :func:`read_text`)."""
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     why = not_text(data[:8192])
@@ -112,7 +118,17 @@ def print_rows(
         sys.stdout.write(render_table(header, rows, right=right) + "\n")
 
 
-PROBLEM_COLUMNS = ("file", "row", "field", "path", "line", "code", "severity", "message")
+PROBLEM_COLUMNS = (
+    "file",
+    "row",
+    "field",
+    "path",
+    "line",
+    "code",
+    "severity",
+    "message",
+    "cell",
+)
 
 
 def print_problem_rows(problems: Iterable[Problem]) -> None:
@@ -130,6 +146,7 @@ def print_problem_rows(problems: Iterable[Problem]) -> None:
                 p.code,
                 p.severity.value,
                 p.message,
+                p.where.cell or "",
             ]
             for p in problems
         ],

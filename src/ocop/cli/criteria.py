@@ -8,6 +8,11 @@
 
 ``--lang`` chooses the language of the table's headings and fixed words (Vietnamese by
 default); the texts of the criteria are the decisions' own, and JSON and CSV stay the same.
+- ``ocop criteria form ID SHEET --format html|xlsx [--members N] -o FILE`` — the sheet as a
+  form to score on: ``html`` a printable A4 form (N copies, one per member), ``xlsx`` a
+  workbook with one tab per member, one for the council's agreed answers and a guide
+  (:mod:`ocop.rating.workbook`); ``ocop rate FILE.xlsx`` reads it back filled in.
+
 An unknown set or sheet is a usage error (exit 2) whose message names the known ones.
 """
 
@@ -17,10 +22,14 @@ import argparse
 import sys
 from typing import Any
 
+from ocop._i18n import tr
 from ocop.cli._common import InputError, add_format, print_json, print_rows
+from ocop.cli._output import write_output
 from ocop.errors import OcopLookupError
 from ocop.rating.criteria import CriteriaSet, Sheet, criterion_to_dict
+from ocop.rating.form import sheet_form_html
 from ocop.rating.registry import criteria_sets, get_criteria_set
+from ocop.rating.workbook import scoring_workbook
 
 __all__ = ["criteria_set_to_json", "register", "sheet_to_json"]
 
@@ -56,7 +65,7 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any) -> None:
-    """Add ``criteria list`` and ``criteria show`` to the ``ocop`` subcommands."""
+    """Add ``criteria list``, ``criteria show`` and ``criteria form`` to the subcommands."""
     group = sub.add_parser(
         "criteria",
         help="the national criteria sets (Bộ tiêu chí) and their scoring sheets",
@@ -89,6 +98,40 @@ def register(sub: Any) -> None:
     add_format(show, ("table", "json", "csv"))
     _add_lang(show)
     show.set_defaults(handler=run_show)
+
+    form = commands.add_parser(
+        "form",
+        help="the scoring sheet as a printable form (html) or a council's workbook (xlsx)",
+        description=(
+            "Write one scoring sheet as a form to score on. html: a printable A4 form in "
+            "Vietnamese, every option with its box, points and minimum-for-stars mark, the "
+            "rejection grounds, space for the member's name and signature (one copy per "
+            "member with --members). xlsx: a workbook with one tab per member and one for "
+            "the council's agreed answers, each criterion a row with its options in a "
+            "drop-down, points and the member's total by formula, and a guide tab; "
+            "ocop rate FILE.xlsx reads it back filled in."
+        ),
+    )
+    form.add_argument("id", metavar="ID", help="the set's decision id or alias, e.g. 26-2026")
+    form.add_argument("sheet", metavar="SHEET", help="the sheet (product set) number, e.g. 1")
+    form.add_argument(
+        "--format", choices=("html", "xlsx"), required=True, help="html (to print) or xlsx"
+    )
+    form.add_argument(
+        "--members",
+        type=int,
+        default=None,
+        metavar="N",
+        help="council members: tabs of the workbook (default 9) or copies of the html form "
+        "(default 1)",
+    )
+    form.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="the file to write ('-' or absent: standard output, html only)",
+    )
+    form.set_defaults(handler=run_form)
 
 
 def criteria_set_to_json(cs: CriteriaSet) -> dict[str, Any]:
@@ -249,4 +292,19 @@ def run_show(args: argparse.Namespace) -> int:
         print_rows("csv", _OPTION_COLUMNS, _option_rows(sheet))
     else:
         sys.stdout.write(_table(cs, sheet, args.lang) + "\n")
+    return 0
+
+
+def run_form(args: argparse.Namespace) -> int:
+    """Handle ``ocop criteria form``."""
+    _, sheet = _lookup(args.id, args.sheet)
+    members = args.members
+    if members is not None and not 1 <= members <= 99:
+        raise InputError(tr("--members must be from 1 to 99 (got {n})", n=members))
+    if args.format == "xlsx":
+        if args.output in (None, "-") and sys.stdout.isatty():
+            raise InputError(tr("criteria form --format xlsx: give the file to write with -o"))
+        write_output(scoring_workbook(sheet, members=members or 9), args.output)
+    else:
+        write_output(sheet_form_html(sheet, members=members or 1), args.output)
     return 0
