@@ -15,7 +15,7 @@ from ocop.plan import load_plan
 
 TUTORIALS = Path(__file__).resolve().parents[1] / "docs" / "tutorials"
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "quang-tri-2019"
-HEADER = ["file", "row", "field", "path", "line", "code", "severity", "message"]
+HEADER = ["file", "row", "field", "path", "line", "code", "severity", "message", "cell"]
 
 ACTIVITIES = """\
 id,title,from,to,lead,implementers,budget_lines
@@ -57,6 +57,7 @@ def test_check_prints_problems_as_csv_rows(
         "plan.duplicate",
         "error",
         "activity '1' again (also $.activities[0])",
+        "",
     ]
     assert len(rows) == 8
     assert main(["plan", "check", "plan-2026.toml", "--format", "csv"]) == 0

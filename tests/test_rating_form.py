@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -470,3 +471,42 @@ def test_form_html_to_stdout_and_usage_errors(
     status, _, err = run(capsys, "rate", str(not_a_book))
     assert status == 2
     assert "not an Excel workbook" in err
+
+
+TUTORIALS = Path(__file__).resolve().parents[1] / "docs" / "tutorials"
+
+
+def test_the_tutorial_fills_a_workbook_and_rates_it_as_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (TUTORIALS / "score-on-paper-or-in-a-workbook.md").read_text("utf-8")
+    script = (TUTORIALS / "fill_form.py").read_text("utf-8")
+    assert f"```python\n{script}```" in page
+    shutil.copy(TUTORIALS / "assessment.json", tmp_path)
+    shutil.copy(TUTORIALS / "fill_form.py", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    status, _, _ = run(
+        capsys, "criteria", "form", "26-2026", "1", "--format", "xlsx", "--members", "6",
+        "-o", "phieu.xlsx",
+    )  # fmt: skip
+    assert status == 0
+    subprocess.run([sys.executable, "fill_form.py"], check=True, timeout=120)
+    status, out, err = run(capsys, "rate", "phieu.xlsx")
+    assert status == 0
+    assert f"```console\n$ ocop rate phieu.xlsx\n{err}{out}```" in page
+    status, book_json, _ = run(capsys, "rate", "phieu.xlsx", "--format", "json")
+    _, doc_json, _ = run(capsys, "rate", "assessment.json", "--format", "json")
+    book_doc, json_doc = json.loads(book_json), json.loads(doc_json)
+    assert [p["code"] for p in book_doc.pop("problems")] == ["rating.blank_member"]
+    assert json_doc.pop("problems") == []
+    assert book_doc == json_doc
+    # The page's second example: one option out of range, one criterion left empty.
+    book = openpyxl.load_workbook("phieu.xlsx")
+    ws = book["Thành viên 3"]
+    rows = rows_of(ws)
+    ws.cell(rows["2.3"], 3).value = 5
+    ws.cell(rows["1.4"], 3).value = None
+    book.save("sai.xlsx")
+    status, out, err = run(capsys, "rate", "sai.xlsx")
+    assert (status, out) == (1, "")
+    assert f"```console\n$ ocop rate sai.xlsx\n{err}```" in page

@@ -654,16 +654,20 @@ def _read(book: Book, file: str | None) -> tuple[Result[dict[str, Any] | None], 
     for tab in book.sheet_names:
         if tab in (GUIDE_TAB, AGREED_TAB):
             continue
+        start = len(r.problems)
         member = _member(r, tab, sheet, len(members))
+        _in_row_order(r.problems, start)
         if member is not None:
             members.append(member)
     if AGREED_TAB in book.sheet_names:
+        start = len(r.problems)
         ws = book.sheet(AGREED_TAB)
         rows = _rows(r, AGREED_TAB, ws, sheet)
         agreed, empty = _choices(r, AGREED_TAB, ws, sheet, rows=rows, path="$.agreed")
         if agreed or len(empty) != len(rows):
             _unfilled(r, AGREED_TAB, empty)
             doc["agreed"] = agreed
+        _in_row_order(r.problems, start)
     doc["members"] = members
     if not members:
         r.problems.append(
@@ -676,6 +680,15 @@ def _read(book: Book, file: str | None) -> tuple[Result[dict[str, Any] | None], 
     if any(p.is_error for p in r.problems):
         return Result(None, tuple(r.problems)), r.cells
     return Result(doc, tuple(r.problems)), r.cells
+
+
+def _in_row_order(problems: list[Problem], start: int) -> None:
+    # A tab's problems in the order of its rows, as the person fixing them reads the tab.
+    def row(p: Problem) -> int:
+        found = re.search(r"[A-Z]+([0-9]+)$", p.where.cell or "")
+        return int(found.group(1)) if found else 1 << 30
+
+    problems[start:] = sorted(problems[start:], key=row)
 
 
 def rate_workbook(data: bytes, *, file: str | None = None) -> Result[Rating | None]:
