@@ -47,7 +47,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def loads_json(text: str, **kwargs: Any) -> Any:
-    """``json.loads`` that refuses an object naming a key twice (:class:`DuplicateKeyError`).
+    """``json.loads`` that refuses an object naming a key twice
+    ([`DuplicateKeyError`][ocop._documents.DuplicateKeyError]).
 
     The standard reader silently keeps the last value, so ``{"year": 2019, "year": 2020}``
     would be read as 2020 without a word; a document that says two things is unusable.

@@ -1,9 +1,10 @@
 """The legal regimes of OCOP evaluation: who evaluates, who recognises, who forwards.
 
 A regime (chế độ) is the set of rules in force on a date for evaluating and recognising OCOP
-products. Rating (:mod:`ocop.rating`) and the product cycle (:mod:`ocop.cycle`) both choose
-their rules through :func:`regime_on` or :func:`get_regime`; nothing else in ocop hard-codes
-which level recognises which stars.
+products. Rating ([`ocop.rating`][ocop.rating]) and the product cycle ([`ocop.cycle`][ocop.cycle])
+both choose their rules through [`regime_on`][ocop.regimes.regime_on] or
+[`get_regime`][ocop.regimes.get_regime]; nothing else in ocop hard-codes which level recognises
+which stars.
 
 - ``490/QĐ-TTg``, 2018-05-07 → 2023-02-24: district → province → national;
   province recognises 3–4★, national 5★.
@@ -20,7 +21,7 @@ Sources: Decision 490/QĐ-TTg of 7 May 2018 (the programme 2018–2020) and Deci
 26/2026/QĐ-TTg of 22 May 2026, art. 4–8 and 11–12. The 490 and 1048 texts themselves were not
 read: their levels and thresholds come from official provincial pages (see the docs' legal
 sources page). Under 26/2026 art. 11.2 the 148 and 1489 rules lapse 60 days after 22 May 2026
-(:data:`OLD_RULES_LAPSE`); art. 12 lets dossiers filed before 22 May 2026 finish under them.
+(`OLD_RULES_LAPSE`); art. 12 lets dossiers filed before 22 May 2026 finish under them.
 """
 
 from __future__ import annotations
@@ -177,8 +178,8 @@ MINISTRY_RENAMED = dt.date(2025, 3, 1)
 def band_stars(score: int | Decimal | Fraction) -> int:
     """The stars of the band a mean score falls in: 1★ < 30 ≤ 2★ < 50 ≤ 3★ < 70 ≤ 4★ < 90 ≤ 5★.
 
-    The comparison is exact: pass a :class:`~fractions.Fraction` or :class:`~decimal.Decimal`
-    mean, never a float, so that 49.999… stays 2★ (:data:`STAR_BANDS`).
+    The comparison is exact: pass a `Fraction` or `Decimal`
+    mean, never a float, so that 49.999… stays 2★ (`STAR_BANDS`).
 
     Raises:
         OcopTypeError: ``score`` is a float or not a number.
@@ -321,7 +322,8 @@ REGIMES: tuple[Regime, ...] = (
 )
 
 #: The ASCII alias of each criteria set (Bộ tiêu chí) a regime uses, as
-#: :func:`ocop.rating.get_criteria_set` knows them (a test keeps the two the same).
+#: [`ocop.rating.get_criteria_set`][ocop.rating.get_criteria_set] knows them (a test keeps the
+#: two the same).
 _CRITERIA_ALIASES: Mapping[str, str] = MappingProxyType(
     {"1048/QĐ-TTg": "1048-2019", "148/QĐ-TTg": "148-2023", "26/2026/QĐ-TTg": "26-2026"}
 )

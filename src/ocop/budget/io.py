@@ -13,12 +13,13 @@ Two forms, both read and written without loss of what they hold:
   no code states the grand total, a row "Bằng chữ: …" the total in words. Other columns are
   kept and written back.
 * **Document** (TOML or JSON), which also holds what a table cannot: the title, the document
-  it belongs to, the default funding sources. Its JSON Schema is :func:`budget_schema`.
+  it belongs to, the default funding sources. Its JSON Schema is
+  [`budget_schema`][ocop.budget.io.budget_schema].
 
-Every reader returns a :class:`~ocop.problems.Result`: the budget it could read and every
+Every reader returns a [`Result`][ocop.problems.Result]: the budget it could read and every
 problem located by file, row and field (or ``$.path``). Input that cannot be used at all
 (empty, no header, missing columns, malformed JSON or TOML) raises
-:class:`~ocop.errors.OcopInputError`.
+[`OcopInputError`][ocop.errors.OcopInputError].
 """
 
 from __future__ import annotations
@@ -415,12 +416,13 @@ def _figure(dong: int | None, unit: Unit) -> str:
 
 
 def write_csv(budget: Budget, *, delimiter: str = ",", bom: bool = False) -> str:
-    """The budget as a CSV table in the layout :func:`read_csv` reads.
+    """The budget as a CSV table in the layout [`read_csv`][ocop.budget.io.read_csv] reads.
 
     Optional columns are written only when a line uses them; columns the reader did not know
     are written back after the others. The stated total and the total in words become
     "Tổng cộng" and "Bằng chữ: …" rows at the end. Title, document and default sources are
-    not part of a table: write a document (:func:`write_document`) to keep them.
+    not part of a table: write a document ([`write_document`][ocop.budget.io.write_document]) to
+    keep them.
     """
     suffix = _UNIT_SUFFIX[budget.unit]
     lines = budget.lines
@@ -811,7 +813,8 @@ def _to_data(budget: Budget) -> dict[str, Any]:
 
 
 def write_document(budget: Budget, *, format: Literal["json", "toml"] = "toml") -> str:
-    """The budget as a TOML or JSON document that :func:`read_document` reads back equal."""
+    """The budget as a TOML or JSON document that [`read_document`][ocop.budget.io.read_document]
+    reads back equal."""
     data = _to_data(budget)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

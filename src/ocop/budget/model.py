@@ -1,10 +1,11 @@
 """The budget as flat lines: what a provincial budget table (dự toán kinh phí) states.
 
-A :class:`Budget` is a tuple of :class:`BudgetLine` records exactly as the table prints them:
-a code as printed (``"2.1"``) or none for a bullet row, the parent it hangs under, a title, an
-amount, an explanation and the bodies responsible. Nothing here is derived: the tree, the
-totals and the inherited values are computed by :func:`ocop.budget.build_tree`, and the stated
-subtotals are checked by :func:`ocop.budget.check`, never trusted.
+A [`Budget`][ocop.budget.model.Budget] is a tuple of [`BudgetLine`][ocop.budget.model.BudgetLine]
+records exactly as the table prints them: a code as printed (``"2.1"``) or none for a bullet row,
+the parent it hangs under, a title, an amount, an explanation and the bodies responsible. Nothing
+here is derived: the tree, the totals and the inherited values are computed by
+[`ocop.budget.build_tree`][ocop.budget.build_tree], and the stated subtotals are checked by
+[`ocop.budget.check`][ocop.budget.check], never trusted.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class BudgetLine:
             parent's, as a merged cell does.
         locality: The district, town or commune the money is spent in (địa bàn); ``None``
             means the one named by ``responsible`` ("UBND huyện Hải Lăng"), else the parent's,
-            else :data:`PROVINCE_LEVEL`.
+            else `PROVINCE_LEVEL`.
         sources: The funding sources (nguồn vốn); empty means the budget's default.
         schedule: The planned amount by quarter, when the table gives one.
         approved: The approved amount in đồng (kinh phí được giao), when known.

@@ -1,10 +1,10 @@
 """Records, histories and event streams as JSON: the edge where pydantic checks documents.
 
 A record or a history is written as a JSON document with ``schema_version`` (now
-:data:`SCHEMA_VERSION`); reading one back checks the document's shape (every problem, located
-by ``$.path``) and then replays its history, so that a document whose stated stage does not
-follow from its history is refused. Scores stay exact: an integer is written as a JSON
-integer, a Decimal as a string (``"72.5"``), a Fraction as ``"145/2"``.
+[`SCHEMA_VERSION`][ocop.cycle.jsonio.SCHEMA_VERSION]); reading one back checks the document's shape
+(every problem, located by ``$.path``) and then replays its history, so that a document whose stated
+stage does not follow from its history is refused. Scores stay exact: an integer is written as a
+JSON integer, a Decimal as a string (``"72.5"``), a Fraction as ``"145/2"``.
 
 An event stream is JSON Lines, one event a line::
 

@@ -1,9 +1,10 @@
 """Reading and writing plans: the TOML or JSON document and the three CSV tables.
 
-A plan document (its JSON Schema is :func:`plan_schema`) holds the plan's header, its
-``activities``, ``targets`` and ``facts``, and its ``budget``: either a budget document
-embedded as a table (the shape of :class:`ocop.budget.BudgetDocument`) or the name of a
-budget file (CSV, TOML or JSON) beside the plan, read by :func:`ocop.budget.load_budget`::
+A plan document (its JSON Schema is [`plan_schema`][ocop.plan.io.plan_schema]) holds the plan's
+header, its ``activities``, ``targets`` and ``facts``, and its ``budget``: either a budget document
+embedded as a table (the shape of [`ocop.budget.BudgetDocument`][ocop.budget.BudgetDocument]) or the
+name of a budget file (CSV, TOML or JSON) beside the plan, read by
+[`ocop.budget.load_budget`][ocop.budget.load_budget]::
 
     schema = 1
     number = "278/KH-SNN"
@@ -36,9 +37,9 @@ A folder holding ``activities.csv``, ``targets.csv`` and ``budget.csv`` (the lay
 ``shared/data/quang-tri-2019``) also loads; a ``plan.toml`` or ``plan.json`` in the folder is
 read instead when there is one.
 
-Every reader returns a :class:`~ocop.problems.Result` with every problem located by file and
+Every reader returns a [`Result`][ocop.problems.Result] with every problem located by file and
 ``$.path`` (or row and column); input that cannot be used at all raises
-:class:`~ocop.errors.OcopInputError`.
+[`OcopInputError`][ocop.errors.OcopInputError].
 """
 
 from __future__ import annotations
@@ -831,8 +832,8 @@ def quang_tri_2019() -> Plan:
     """The built-in plan: Quảng Trị's OCOP plan for 2019 (278/KH-SNN, 4 March 2019).
 
     15 activities in quarters, 10 targets and the budget annex of 6.422.330.000 đồng
-    (:func:`ocop.budget.quang_tri_2019`), with the links between activities and budget lines
-    that the plan's text makes evident.
+    ([`ocop.budget.quang_tri_2019`][ocop.budget.quang_tri_2019]), with the links between activities
+    and budget lines that the plan's text makes evident.
     """
     if _BUILTIN not in _CACHE:
         from ocop.budget import quang_tri_2019 as builtin_budget
@@ -939,7 +940,8 @@ def _plan_to_data(plan: Plan, *, budget: str | None = None) -> dict[str, Any]:
 
 
 def write_plan(plan: Plan, *, format: Format = "toml", budget: str | None = None) -> str:
-    """The plan as a TOML or JSON document that :func:`read_plan` reads back equal.
+    """The plan as a TOML or JSON document that [`read_plan`][ocop.plan.io.read_plan] reads back
+    equal.
 
     Args:
         plan: The plan.

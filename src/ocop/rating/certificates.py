@@ -1,7 +1,7 @@
 """Recognition and certificates: who recognises a result, and the life of a certificate.
 
-After the council's classification (:mod:`ocop.rating.classify`), the regime in force
-(:mod:`ocop.regimes`) says which level recognises (công nhận) the stars and whether the
+After the council's classification (`ocop.rating.classify`), the regime in force
+([`ocop.regimes`][ocop.regimes]) says which level recognises (công nhận) the stars and whether the
 dossier goes on to the next level. A product of 3★ or more gets a certificate (giấy chứng nhận
 kết quả phân hạng sản phẩm OCOP); 1★ and 2★ get none (26/2026/QĐ-TTg art. 4.1.a).
 
@@ -219,11 +219,11 @@ def recognise(
     """Who recognises a result of ``level`` and where the dossier goes next.
 
     - The stars are recognised by the level the regime gives them to
-      (:attr:`Regime.recognises`) when that level is ``level`` or below it: a higher council's
+      (`Regime.recognises`) when that level is ``level`` or below it: a higher council's
       result can serve a lower level's recognition (26/2026/QĐ-TTg art. 7.4.g: a product
       under 90 points at the ministry may be recognised 3★/4★ by the province).
     - The dossier goes to the next level of the chain when the mean reaches the regime's
-      forwarding threshold for ``level`` (:attr:`Regime.forward_at`: 26/2026 art. 7.3.e, a
+      forwarding threshold for ``level`` (`Regime.forward_at`: 26/2026 art. 7.3.e, a
       province sends products of 90 points or more to the ministry).
 
     Raises:
@@ -314,7 +314,7 @@ class Revocation:
     """A decision revoking a certificate (quyết định thu hồi giấy chứng nhận).
 
     Attributes:
-        ground: The ground (:class:`RevocationGround`).
+        ground: The ground ([`RevocationGround`][ocop.rating.certificates.RevocationGround]).
         found_on: The day of the authority's finding, or of the commune's confirmation that
             production stopped (ngày có kết luận / xác nhận), from which the 15 days run.
         decided_on: The day of the revocation decision.
@@ -333,7 +333,8 @@ class Revocation:
 
     @property
     def late(self) -> bool:
-        """``True`` when the decision came after :attr:`due_on`."""
+        """``True`` when the decision came after
+        [`due_on`][ocop.rating.certificates.Revocation.due_on]."""
         return self.decided_on > self.due_on
 
 
@@ -382,12 +383,16 @@ def _stars(value: int) -> int:
 class Certificate:
     """A certificate of an OCOP rating (giấy chứng nhận kết quả phân hạng sản phẩm OCOP).
 
-    Build one with :meth:`issue`. Use :meth:`revoke`, :meth:`upgrade` and :meth:`renew` for
-    its later life; each returns a new record.
+    Build one with [`issue`][ocop.rating.certificates.Certificate.issue]. Use
+    [`revoke`][ocop.rating.certificates.Certificate.revoke],
+    [`upgrade`][ocop.rating.certificates.Certificate.upgrade] and
+    [`renew`][ocop.rating.certificates.Certificate.renew] for its later life; each returns a new
+    record.
 
     Attributes:
         product: The product's name (tên sản phẩm).
-        code: The product's code (:class:`ProductCode`), when known.
+        code: The product's code ([`ProductCode`][ocop.rating.certificates.ProductCode]), when
+            known.
         stars: The stars recognised (3, 4 or 5).
         issued_on: The day the competent authority issued it (ngày ban hành).
         issued_by: The level that recognised the stars.
@@ -475,8 +480,9 @@ class Certificate:
 
         A dossier filed late (after the window, by the expiry day) keeps the certificate
         valid until the decision, at most 180 days past expiry (art. 12.3); while undecided
-        this returns that cap. Otherwise the certificate ends on :attr:`expires_on`. A
-        revocation ends it on the day before the revocation decision.
+        this returns that cap. Otherwise the certificate ends on
+        [`expires_on`][ocop.rating.certificates.Certificate.expires_on]. A revocation ends it on the
+        day before the revocation decision.
         """
         end = self.expires_on
         if filed_on is not None and self.filing_timing(filed_on) is FilingTiming.LATE:
@@ -494,7 +500,8 @@ class Certificate:
         filed_on: dt.date | None = None,
         decided_on: dt.date | None = None,
     ) -> CertificateStatus:
-        """The certificate's state on ``day`` (see :meth:`valid_until` for the other
+        """The certificate's state on ``day`` (see
+        [`valid_until`][ocop.rating.certificates.Certificate.valid_until] for the other
         arguments)."""
         _date(day, "day")
         if day < self.issued_on:
