@@ -21,6 +21,7 @@ cannot be linked: build the site, then hand the build's log back to turn those i
 from __future__ import annotations
 
 import argparse
+import builtins
 import ast
 import re
 import sys
@@ -126,7 +127,7 @@ def resolve(
         full = next(iter(candidates)) + (f".{rest}" if rest else "")
         if _lookup(package, full):
             return full
-    if rest and head in sys.stdlib_module_names:
+    if (rest and head in sys.stdlib_module_names) or (not rest and hasattr(builtins, name)):
         return name  # another project's name: shown as code
     return None
 

@@ -17,12 +17,12 @@ themselves, and [`to_mermaid`][ocop.cycle.diagram.to_mermaid] /
 
 from __future__ import annotations
 
+from ocop.certificates import Certificate, RevocationGround
 from ocop.cycle.checks import check_definition
 from ocop.cycle.diagram import to_dot, to_mermaid
 from ocop.cycle.machine import (
     Transition,
     advance,
-    authority_name,
     follow,
     replay,
     rules_for,
@@ -30,18 +30,14 @@ from ocop.cycle.machine import (
 )
 from ocop.cycle.model import (
     FINAL_STAGES,
-    Assessment,
-    Certificate,
+    CouncilResult,
     Evaluation,
     Event,
     EventKind,
-    Ground,
     Purpose,
     Record,
-    Score,
     Stage,
     Step,
-    format_score,
 )
 from ocop.cycle.timetable import (
     Plan,
@@ -57,27 +53,24 @@ from ocop.cycle.timetable import (
 
 __all__ = [
     "FINAL_STAGES",
-    "Assessment",
     "Certificate",
+    "CouncilResult",
     "Evaluation",
     "Event",
     "EventKind",
-    "Ground",
     "Plan",
     "Purpose",
     "Record",
-    "Score",
+    "RevocationGround",
     "Stage",
     "Step",
     "Transition",
     "Window",
     "add_working_days",
     "advance",
-    "authority_name",
     "check_definition",
     "commune_check_due",
     "follow",
-    "format_score",
     "is_working_day",
     "ministry_batch",
     "province_batch",

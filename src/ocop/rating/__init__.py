@@ -7,16 +7,14 @@ by decision id or alias and [`criteria_set_on`][ocop.rating.registry.criteria_se
 
 from __future__ import annotations
 
-from ocop.rating.certificates import (
+from ocop.certificates import (
     Certificate,
     CertificateStatus,
     FilingTiming,
     ProductCode,
-    Recognition,
     Revocation,
     RevocationGround,
     check_product_code,
-    recognise,
     revoking_level,
 )
 from ocop.rating.classification import ProductSet, product_set, product_sets
@@ -47,6 +45,7 @@ from ocop.rating.io import (
     load_json_object,
     rate_json,
 )
+from ocop.rating.recognition import Recognition, recognize
 from ocop.rating.registry import criteria_set_on, criteria_sets, get_criteria_set
 from ocop.rating.scoring import (
     NONE_MET,
@@ -105,7 +104,7 @@ __all__ = [
     "product_sets",
     "rate",
     "rate_json",
-    "recognise",
+    "recognize",
     "revoking_level",
     "stars_for",
     "validate_criteria_set",
