@@ -21,8 +21,8 @@ cannot be linked: build the site, then hand the build's log back to turn those i
 from __future__ import annotations
 
 import argparse
-import builtins
 import ast
+import builtins
 import re
 import sys
 from pathlib import Path
