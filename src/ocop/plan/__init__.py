@@ -4,11 +4,13 @@ A province's yearly plan (kế hoạch thực hiện Chương trình OCOP) is a 
 its [`Activity`][ocop.plan.model.Activity] records with their windows in quarters, its
 [`Target`][ocop.plan.model.Target] records with the indicator each counts, the
 [`Fact`][ocop.plan.model.Fact] records its readers add as the year goes by, and its budget
-([`ocop.budget`][ocop.budget]). [`progress`][ocop.plan.progress] answers, on a date, the questions
-the plan's readers ask: where each target stands (counted from the cycle's records,
-[`ocop.cycle`][ocop.cycle]), which activities are late, where the money goes.
-[`simulate`][ocop.plan.simulate] writes a realistic event log for a province, clearly marked as
-simulated.
+([`ocop.budget`][ocop.budget]). The real results of a cycle — the products its decisions recognised
+— are a [`CycleResults`][ocop.plan.results.CycleResults]
+([`quang_tri_2019_results`][ocop.plan.results.quang_tri_2019_results] for the built-in plan).
+[`progress`][ocop.plan.progress] answers, on a date, the questions the plan's readers ask: where
+each target stands (counted from the cycle's records, [`ocop.cycle`][ocop.cycle]), which activities
+are late, where the money goes. [`simulate`][ocop.plan.simulate] writes a realistic event log for a
+province, clearly marked as simulated.
 
 >>> from ocop.plan import quang_tri_2019, progress
 >>> plan = quang_tri_2019()
@@ -38,7 +40,16 @@ from ocop.plan.io import (
     read_plan,
     write_plan,
 )
-from ocop.plan.model import ABOUT_TOLERANCE, Activity, Comparison, Fact, Plan, Target
+from ocop.plan.model import (
+    ABOUT_TOLERANCE,
+    Activity,
+    Bounds,
+    Citation,
+    Comparison,
+    Fact,
+    Plan,
+    Target,
+)
 from ocop.plan.progress import (
     ActivityProgress,
     ActivityStatus,
@@ -48,6 +59,15 @@ from ocop.plan.progress import (
     TargetProgress,
     TargetStatus,
     progress,
+)
+from ocop.plan.results import (
+    CycleResults,
+    KnownFigure,
+    Publication,
+    RecognisedProduct,
+    RecognitionDecision,
+    quang_tri_2019_results,
+    read_results,
 )
 from ocop.plan.simulate import (
     MAX_PRODUCTS,
@@ -70,15 +90,22 @@ __all__ = [
     "ActivityDocument",
     "ActivityProgress",
     "ActivityStatus",
+    "Bounds",
     "BudgetProgress",
+    "Citation",
     "Comparison",
+    "CycleResults",
     "EventLog",
     "Fact",
     "FactDocument",
     "Indicator",
+    "KnownFigure",
     "Plan",
     "PlanDocument",
     "Progress",
+    "Publication",
+    "RecognisedProduct",
+    "RecognitionDecision",
     "Simulation",
     "Target",
     "TargetDocument",
@@ -92,7 +119,9 @@ __all__ = [
     "progress",
     "province_named",
     "quang_tri_2019",
+    "quang_tri_2019_results",
     "read_plan",
+    "read_results",
     "simulate",
     "write_plan",
 ]
