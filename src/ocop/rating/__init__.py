@@ -7,6 +7,13 @@ with their legal references; :func:`get_criteria_set` finds one by decision id o
 
 from __future__ import annotations
 
+from ocop.rating.advice import (
+    Advice,
+    OptionChange,
+    advice_answers,
+    advise,
+    advise_assessment,
+)
 from ocop.rating.certificates import (
     Certificate,
     CertificateStatus,
@@ -62,6 +69,7 @@ from ocop.rating.validate import validate_criteria_set, validate_sheet
 
 __all__ = [
     "NONE_MET",
+    "Advice",
     "Assessment",
     "Certificate",
     "CertificateStatus",
@@ -75,6 +83,7 @@ __all__ = [
     "MarksBasis",
     "MemberTotal",
     "Option",
+    "OptionChange",
     "Part",
     "ProductCode",
     "ProductSet",
@@ -87,6 +96,9 @@ __all__ = [
     "Sheet",
     "SourceNote",
     "UnmetMark",
+    "advice_answers",
+    "advise",
+    "advise_assessment",
     "agreed_answers",
     "assessment_from_json",
     "assessment_schema",
