@@ -7,24 +7,22 @@ with their legal references; :func:`get_criteria_set` finds one by decision id o
 
 from __future__ import annotations
 
+from ocop.certificates import (
+    Certificate,
+    CertificateStatus,
+    FilingTiming,
+    ProductCode,
+    Revocation,
+    RevocationGround,
+    check_product_code,
+    revoking_level,
+)
 from ocop.rating.advice import (
     Advice,
     OptionChange,
     advice_answers,
     advise,
     advise_assessment,
-)
-from ocop.rating.certificates import (
-    Certificate,
-    CertificateStatus,
-    FilingTiming,
-    ProductCode,
-    Recognition,
-    Revocation,
-    RevocationGround,
-    check_product_code,
-    recognise,
-    revoking_level,
 )
 from ocop.rating.classification import ProductSet, product_set, product_sets
 from ocop.rating.classify import (
@@ -54,6 +52,7 @@ from ocop.rating.io import (
     load_json_object,
     rate_json,
 )
+from ocop.rating.recognition import Recognition, recognize
 from ocop.rating.registry import criteria_set_on, criteria_sets, get_criteria_set
 from ocop.rating.scoring import (
     NONE_MET,
@@ -117,7 +116,7 @@ __all__ = [
     "product_sets",
     "rate",
     "rate_json",
-    "recognise",
+    "recognize",
     "revoking_level",
     "stars_for",
     "validate_criteria_set",
