@@ -17,6 +17,13 @@ from ocop.certificates import (
     check_product_code,
     revoking_level,
 )
+from ocop.rating.advice import (
+    Advice,
+    OptionChange,
+    advice_answers,
+    advise,
+    advise_assessment,
+)
 from ocop.rating.classification import ProductSet, product_set, product_sets
 from ocop.rating.classify import (
     MemberTotal,
@@ -61,6 +68,7 @@ from ocop.rating.validate import validate_criteria_set, validate_sheet
 
 __all__ = [
     "NONE_MET",
+    "Advice",
     "Assessment",
     "Certificate",
     "CertificateStatus",
@@ -74,6 +82,7 @@ __all__ = [
     "MarksBasis",
     "MemberTotal",
     "Option",
+    "OptionChange",
     "Part",
     "ProductCode",
     "ProductSet",
@@ -86,6 +95,9 @@ __all__ = [
     "Sheet",
     "SourceNote",
     "UnmetMark",
+    "advice_answers",
+    "advise",
+    "advise_assessment",
     "agreed_answers",
     "assessment_from_json",
     "assessment_schema",
