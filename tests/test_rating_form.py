@@ -510,3 +510,19 @@ def test_the_tutorial_fills_a_workbook_and_rates_it_as_printed(
     status, out, err = run(capsys, "rate", "sai.xlsx")
     assert (status, out) == (1, "")
     assert f"```console\n$ ocop rate sai.xlsx\n{err}```" in page
+
+
+def test_advice_on_a_workbook_is_the_advice_on_its_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    members = [full(SHEET_1, 2), full(SHEET_1, 2)]
+    agreed = full(SHEET_1, 2)
+    book = tmp_path / "f.xlsx"
+    book.write_bytes(fill(scoring_workbook(SHEET_1, members=2), members, agreed=agreed))
+    doc = tmp_path / "a.json"
+    doc.write_text(json.dumps(document(SHEET_1, members, agreed=agreed)), encoding="utf-8")
+    status, from_book, _ = run(capsys, "rate", str(book), "--advise", "--format", "json")
+    assert status == 0
+    _, from_json, _ = run(capsys, "rate", str(doc), "--advise", "--format", "json")
+    assert json.loads(from_book)["advice"]
+    assert json.loads(from_book) == json.loads(from_json)
