@@ -2,13 +2,13 @@
 
 One home for what every reader and writer of workbooks shares (budgets, scoring forms):
 
-- :func:`open_workbook` opens the bytes of an ``.xlsx`` file or says exactly why it cannot (an
+- `open_workbook` opens the bytes of an ``.xlsx`` file or says exactly why it cannot (an
   old ``.xls``, an OpenDocument spreadsheet, an encrypted or damaged file);
-- :class:`Book` reads a cell's value the way the spreadsheet program last showed it: a formula
-  by its cached value, with :meth:`Book.read` telling when a formula has none (a file written by
+- `Book` reads a cell's value the way the spreadsheet program last showed it: a formula
+  by its cached value, with `Book.read` telling when a formula has none (a file written by
   a program that does not compute, such as openpyxl, and never opened in a spreadsheet since);
-- :func:`cell_name` names a cell as people write it, ``Phụ lục!D14``;
-- :func:`workbook_bytes` turns a workbook into the bytes of an ``.xlsx`` file, for an atomic
+- `cell_name` names a cell as people write it, ``Phụ lục!D14``;
+- `workbook_bytes` turns a workbook into the bytes of an ``.xlsx`` file, for an atomic
   write by the caller.
 
 Cell positions are 1-based (row 1, column 1 = ``A1``), as in the spreadsheet program.
@@ -46,7 +46,7 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def is_workbook(path: str, head: bytes = b"") -> bool:
     """``True`` when ``path`` or the first bytes of its file say it is a spreadsheet file
     (``.xlsx``, ``.xlsm``, ``.xls``, ``.ods``, or zip or OLE2 bytes): a file to give to
-    :func:`open_workbook`, which reads it or says what it is."""
+    `open_workbook`, which reads it or says what it is."""
     lower = path.lower()
     return lower.endswith((".xlsx", ".xlsm", ".xls", ".ods")) or head.startswith((_ZIP, _OLE2))
 

@@ -75,8 +75,8 @@ def read_text(path: str) -> str:
 
 
 def decode_text(data: bytes, path: str) -> str:
-    """``data`` (read from ``path``) as UTF-8 text, or :class:`InputError` (as
-    :func:`read_text`)."""
+    """``data`` (read from ``path``) as UTF-8 text, or `InputError` (as
+    `read_text`)."""
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     why = not_text(data[:8192])

@@ -11,7 +11,7 @@ default); the texts of the criteria are the decisions' own, and JSON and CSV sta
 - ``ocop criteria form ID SHEET --format html|xlsx [--members N] -o FILE`` — the sheet as a
   form to score on: ``html`` a printable A4 form (N copies, one per member), ``xlsx`` a
   workbook with one tab per member, one for the council's agreed answers and a guide
-  (:mod:`ocop.rating.workbook`); ``ocop rate FILE.xlsx`` reads it back filled in.
+  (`ocop.rating.workbook`); ``ocop rate FILE.xlsx`` reads it back filled in.
 
 An unknown set or sheet is a usage error (exit 2) whose message names the known ones.
 """

@@ -2,8 +2,8 @@
 
 Every sheet of Appendix II of 26/2026/QĐ-TTg (and of the earlier decisions' appendices) is
 printed as "Bảng tiêu chí … kiêm phiếu đánh giá": the criteria table is itself the form a
-council member ticks. :func:`sheet_form_html` renders one sheet as an A4 HTML document with
-print CSS:
+council member ticks. [`sheet_form_html`][ocop.rating.form.sheet_form_html] renders one sheet
+as an A4 HTML document with print CSS:
 
 - the sheet's title, product set and legal reference, and lines for the product's name;
 - the grounds on which a dossier is rejected before scoring ("Hồ sơ bị loại khi: …"), each

@@ -1,6 +1,7 @@
 """The scoring sheet as a workbook a council's office hands out, and reading it back filled in.
 
-:func:`scoring_workbook` writes one ``.xlsx`` workbook for a product's council:
+[`scoring_workbook`][ocop.rating.workbook.scoring_workbook] writes one ``.xlsx`` workbook for a
+product's council:
 
 - ``Hướng dẫn`` (the guide): the criteria set, the sheet, the product's name and the council's
   size, and how to fill in the form;
@@ -13,9 +14,10 @@ the option's points in D (a formula), the criterion's maximum in E, its minimum-
 marks in F and its options with their points and marks in G. The member's name goes in C3,
 an ``x`` in C4 marks the chair; the tab's total (a formula) sits under the last criterion.
 
-:func:`assessment_from_workbook` reads a filled workbook into the assessment document that
-``ocop rate`` reads as JSON (:mod:`ocop.rating.io`), so that the workbook and the JSON of the
-same answers give the same rating: :func:`rate_workbook`. It reads the *choices*, never the
+[`assessment_from_workbook`][ocop.rating.workbook.assessment_from_workbook] reads a filled
+workbook into the assessment document that ``ocop rate`` reads as JSON (`ocop.rating.io`), so
+that the workbook and the JSON of the same answers give the same rating:
+[`rate_workbook`][ocop.rating.workbook.rate_workbook]. It reads the *choices*, never the
 formulas' totals (which only a spreadsheet program computes). Every problem is located by tab
 and cell (``Thành viên 3!C14``): an option that does not exist, a criterion left unfilled (a
 problem, never a zero), a row deleted or a code changed. A member's tab left entirely blank
