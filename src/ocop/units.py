@@ -8,8 +8,8 @@ thị xã, thành phố thuộc tỉnh) and about 10,000 communes (xã, phườn
 1 July 2025, and the Standing Committee's resolutions on the communes of each province).
 OCOP records from before the reform keep their old units — the seed plan's nine districts,
 certificates issued by districts, plans that name old provinces — and stay usable through
-:func:`resolve` (a name on a date → its unit then) and :func:`successor` (a pre-reform unit →
-the unit it became on 1 July 2025).
+[`resolve`][ocop.units.resolve] (a name on a date → its unit then) and
+[`successor`][ocop.units.successor] (a pre-reform unit → the unit it became on 1 July 2025).
 
 The data is not typed here: it is the open data set of the ``vietnamadminunits`` package
 (MIT licence, © 2025 Tran Ngoc Minh Hieu; names and codes only), shipped as package data
@@ -24,7 +24,7 @@ Limits of the data, said plainly:
   became the city of Huế on 1 January 2025 (Nghị quyết 1314/NQ-UBTVQH15), which this module
   knows;
 * a district has no successor unit (districts were abolished; their communes went to new
-  communes of the successor province): its :func:`successor` is that province;
+  communes of the successor province): its [`successor`][ocop.units.successor] is that province;
 * a pre-reform commune split between several new communes has as successor the one the data
   set names as its main successor.
 
@@ -66,8 +66,8 @@ REFORM = dt.date(2025, 7, 1)
 _LAST_OLD_DAY = REFORM - dt.timedelta(days=1)
 
 Level = Literal["province", "district", "commune"]
-#: The levels of units, from the top.
 LEVELS: tuple[Level, ...] = ("province", "district", "commune")
+"""The levels of units, from the top."""
 
 
 @attrs.frozen(kw_only=True)
@@ -248,7 +248,7 @@ def units_on(day: dt.date, level: Level = "province") -> tuple[Unit, ...]:
     (63, 34)
 
     Raises:
-        OcopValueError: ``level`` is not one of :data:`LEVELS`.
+        OcopValueError: ``level`` is not one of ``LEVELS``.
     """
     if level not in LEVELS:
         raise OcopValueError(

@@ -3,7 +3,7 @@
 A plan names its province (``province``). On the plan's date — the day it was issued, or
 the first day of its year when it has none — that province must exist: a plan of 2026 that
 names Hà Giang names a province that became part of Tuyên Quang on 1 July 2025 (Resolution
-202/2025/QH15; :mod:`ocop.units`). That is an error (``plan.province``) naming the
+202/2025/QH15; [`ocop.units`][ocop.units]). That is an error (``plan.province``) naming the
 successor; a name that is no province of Vietnam on that date is a warning
 (``plan.province.unknown``); an empty province is not checked.
 """

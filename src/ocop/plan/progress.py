@@ -219,7 +219,7 @@ class Progress:
             without an event log.
         log: The event log read, or ``None``.
         problems: Every problem found in the plan (its province on its date included,
-            :func:`ocop.plan.checks.check_province`), its budget and the event log.
+            [`check_province`][ocop.plan.checks.check_province]), its budget and the event log.
         results: The real results the figures were read from, or ``None``.
     """
 
