@@ -676,10 +676,7 @@ def _rules(filed_regime: str | None, on: dt.date) -> Regime:
     for start, regime in _BOUNDS:
         if on >= start:
             return regime
-    raise OcopLookupError(
-        f"no OCOP regime was in force on {on.isoformat()} (the programme starts on "
-        f"{_FIRST_DAY.isoformat()})"
-    )
+    raise OcopLookupError(_before_programme(on))
 
 
 def _apply(w: _Work, ev: Event, on: dt.date) -> tuple[Regime | None, str | None]:
@@ -741,20 +738,50 @@ def advance(
             event,
             f"{event.kind.value} on {on.isoformat()} is before the last step ({last.isoformat()})",
         )
+    # The hot path of a live system: the regime lookup and the table lookup inlined, and the
+    # timetable skipped for the steps no window or deadline can apply to.
     w = _Work(record)
-    regime, refusal = _apply(w, event, on)
-    if refusal is not None or regime is None:
-        return _refused(record, event, refusal or "refused")
+    filed_regime = record.filed_regime
+    if filed_regime is not None:
+        regime = _BY_ID[filed_regime]
+    else:
+        for start, regime in _BOUNDS:
+            if on >= start:
+                break
+        else:
+            return _refused(record, event, _before_programme(on))
+    kind = event.kind
+    found = _TABLE.get((regime.id, record.stage, kind))
+    refusal = _not_allowed(record.stage, event, regime) if found is None else found[0](
+        w, event, on, regime
+    )
+    if refusal is not None:
+        return _refused(record, event, refusal)
     reason = w.reason
     note = event.note
     if note:
         reason = f"{reason}; {note}" if reason else note
     step = _make_step(event, on, by, record.stage, w.stage, regime.id, reason)
     new = w.record((*history, step))
-    if plan is None and regime is not _CURRENT and record.filed_regime not in _OLD_FOR_ART_12:
-        return Result(new)  # no window can apply: skip the timetable
-    where = Location(code=record.product, field=event.kind.value)
-    return Result(new, _timing(record, event, on, regime, plan=plan, where=where))
+    if (
+        plan is None
+        and (regime is not _CURRENT or kind not in _TIMED)
+        and filed_regime not in _OLD_FOR_ART_12
+    ):
+        return _make_result(new, ())  # no window can apply: skip the timetable
+    return _make_result(new, _timing(record, event, on, regime, plan=plan))
+
+
+#: The kinds of step a 26/2026 deadline can apply to (see :func:`_timing`).
+_TIMED = frozenset({K.COMMUNE_CHECK, K.FORWARD, K.EVALUATE, K.RE_EVALUATE, K.RECOGNIZE})
+_make_result = _maker(Result)
+
+
+def _before_programme(on: dt.date) -> str:
+    return (
+        f"no OCOP regime was in force on {on.isoformat()} (the programme starts on "
+        f"{_FIRST_DAY.isoformat()})"
+    )
 
 
 def _refused(record: Record, event: Event, message: str) -> Result[Record]:
@@ -773,9 +800,9 @@ def _timing(
     regime: Regime,
     *,
     plan: Plan | None,
-    where: Location,
 ) -> tuple[Problem, ...]:
     """Warnings for a step taken outside its window (never a refusal)."""
+    where = Location(code=before.product, field=ev.kind.value)
     out: list[Problem] = []
     kind = ev.kind
     d = on.isoformat()
