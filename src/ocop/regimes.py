@@ -142,16 +142,17 @@ TRANSITION_RE_EVALUATION_DEADLINE = dt.date(2026, 6, 21)
 #: (26/2026/QĐ-TTg art. 7.2).
 COMMUNE_CHECK_WORKING_DAYS = 15
 
-#: The provincial batches (đợt) as ((month, day) the commune's proposal is due by,
-#: (month, day) the batch is finished by) (26/2026/QĐ-TTg art. 5.1).
+#: The provincial batches (đợt) as ((month, day) the commune's proposal is due before,
+#: (month, day) the batch is finished before) (26/2026/QĐ-TTg art. 5.1: "trước ngày 30 tháng
+#: 4 / 30 tháng 6 / 30 tháng 10 / 30 tháng 12": before the day, the day itself not included).
 PROVINCE_BATCHES: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
     ((4, 30), (6, 30)),
     ((10, 30), (12, 30)),
 )
 
-#: The ministry's batches as ((month, day) the province's proposal is due by, (month, day) the
-#: batch is finished by); the March batch takes the proposals of 30 January of the same year
-#: (26/2026/QĐ-TTg art. 5.2).
+#: The ministry's batches as ((month, day) the province's proposal is due before, (month, day)
+#: the batch is finished before); the March batch takes the proposals made before 30 January
+#: of the same year (26/2026/QĐ-TTg art. 5.2; "trước ngày", the day not included).
 MINISTRY_BATCHES: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
     ((1, 30), (3, 30)),
     ((7, 30), (9, 30)),
