@@ -756,7 +756,7 @@ def advance(
     if filed_regime is not None:
         regime = _BY_ID[filed_regime]
     else:
-        for start, regime in _BOUNDS:
+        for start, regime in _BOUNDS:  # noqa: B007 - the regime found is used below
             if on >= start:
                 break
         else:
