@@ -279,8 +279,11 @@ REGIMES: tuple[Regime, ...] = (
         forward_at=MappingProxyType({_D: 50, _P: 90}),
         certificate_months=36,
         sources=(
-            "Quyết định 490/QĐ-TTg ngày 07/5/2018 (chu trình OCOP thường niên)",
-            "Quyết định 1048/QĐ-TTg ngày 21/8/2019 (Bộ tiêu chí)",
+            "Quyết định 490/QĐ-TTg ngày 07/5/2018 (chu trình OCOP thường niên); article not "
+            "cited: the text was not read, the levels and thresholds come from official "
+            "provincial pages (docs: legal sources)",
+            "Quyết định 1048/QĐ-TTg ngày 21/8/2019 (Bộ tiêu chí); article not cited: the text "
+            "was not read",
         ),
     ),
     Regime(
@@ -295,7 +298,11 @@ REGIMES: tuple[Regime, ...] = (
         recognises=MappingProxyType({3: _D, 4: _P, 5: _N}),
         forward_at=MappingProxyType({_D: 70, _P: 90}),
         certificate_months=36,
-        sources=("Quyết định 148/QĐ-TTg ngày 24/02/2023",),
+        sources=(
+            "Quyết định 148/QĐ-TTg ngày 24/02/2023 (Bộ tiêu chí và quy trình); article not "
+            "cited: the decision's text was not read (its sheets were, as transcribed), the "
+            "levels and thresholds come from official pages",
+        ),
     ),
     Regime(
         id="1489/QĐ-TTg",
@@ -309,7 +316,12 @@ REGIMES: tuple[Regime, ...] = (
         recognises=MappingProxyType({3: _P, 4: _P, 5: _N}),
         forward_at=MappingProxyType({_C: 0, _P: 90}),
         certificate_months=36,
-        sources=("Quyết định 1489/QĐ-TTg ngày 06/7/2025",),
+        sources=(
+            "Quyết định 1489/QĐ-TTg ngày 06/7/2025 (sửa đổi 148/QĐ-TTg for two-tier local "
+            "government); article not cited: the text was not read; its procedure is taken "
+            "to be the one 26/2026/QĐ-TTg art. 4–8 writes out, and messages under it cite "
+            "26/2026's articles as 26/2026's",
+        ),
     ),
     Regime(
         id="26/2026/QĐ-TTg",
