@@ -17,7 +17,10 @@ Codes:
 ``budget.schedule``         the quarters of a schedule do not add up to the line's amount
 ``budget.disbursed``        more disbursed than approved (warning)
 ``budget.subtotal``         a stated subtotal that is not the sum of the lines under it
-``budget.total``            a stated grand total that is not the sum of the sections
+``budget.total``            a stated grand total (any "Tổng cộng" row) that is not the sum of
+                            the sections
+``budget.section_total``    a section's "Cộng" row that is not the sum of the lines since the
+                            previous total row
 ``budget.words``            the total in words disagrees with the figures (a warning when the
                             words are the figure rounded to thousands, millions or billions)
 ``budget.words_unreadable`` the total in words cannot be read as a number
@@ -32,11 +35,11 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from ocop._gc import no_gc
-from ocop.budget.model import Budget, BudgetLine
+from ocop.budget.model import Budget, BudgetLine, TotalKind
 from ocop.budget.tree import Tree, build_tree, parents_of
 from ocop.errors import OcopValueError
 from ocop.money import Unit, format_amount, parse_words
-from ocop.problems import Problem, Severity
+from ocop.problems import Location, Problem, Severity
 
 __all__ = ["CHECKS", "CheckContext", "check"]
 
@@ -216,6 +219,19 @@ def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
             )
 
 
+def unit_hint(stated: int, parts: int) -> str:
+    """A hint when a stated figure and the sum of its parts differ by exactly ×1.000 or
+    ×1.000.000: real tables mix nghìn đồng and đồng, or triệu đồng and đồng."""
+    for factor, name in ((1_000, "1.000"), (1_000_000, "1.000.000")):
+        if stated and parts == stated * factor:
+            return (
+                f" (the parts add up to {name} times the stated figure: are they in another unit?)"
+            )
+        if parts and stated == parts * factor:
+            return f" (the stated figure is {name} times the parts: is it in another unit?)"
+    return ""
+
+
 def check_subtotals(ctx: CheckContext) -> Iterator[Problem]:
     """A line with lines under it states their sum, if it states anything."""
     for node in ctx.tree.walk():
@@ -232,7 +248,7 @@ def check_subtotals(ctx: CheckContext) -> Iterator[Problem]:
                 message=(
                     f"line {line.key}: stated subtotal {ctx.figure(line.amount)} ≠ "
                     f"{ctx.figure(node.amount)}, the sum of its {n} line{'s' if n > 1 else ''} "
-                    f"{ctx.unit_note}"
+                    f"{ctx.unit_note}{unit_hint(line.amount, node.amount)}"
                 ),
                 where=line.where("amount"),
             )
@@ -248,9 +264,51 @@ def check_total(ctx: CheckContext) -> Iterator[Problem]:
             code="budget.total",
             message=(
                 f"stated total {ctx.figure(stated)} ≠ {ctx.figure(ctx.tree.total)}, "
-                f"the sum of the lines {ctx.unit_note}"
+                f"the sum of the lines {ctx.unit_note}{unit_hint(stated, ctx.tree.total)}"
             ),
             where=ctx.budget.where("stated_total"),
+        )
+
+
+def check_total_rows(ctx: CheckContext) -> Iterator[Problem]:
+    """Every other total row: a repeated "Tổng cộng" is the sum of the sections, a section's
+    "Cộng" the sum of the lines since the previous total row, a repeated "Bằng chữ" reads the
+    total."""
+    totals = ctx.budget.totals
+    if not totals:
+        return
+    lines = ctx.budget.lines
+    node_of = {id(node.line): node for node in ctx.tree.walk()}
+    start = 0
+    for row in sorted(totals, key=lambda t: t.after):
+        if row.kind is TotalKind.WORDS:
+            if row.words:
+                yield from _words_problems(ctx, row.words, row.where("words"))
+            continue
+        if row.kind is TotalKind.GRAND:
+            parts: int | None = ctx.tree.total
+            if any(id(r) in ctx.unknown for r in ctx.tree.roots):
+                parts = None
+            what, code = "the sum of the lines", "budget.total"
+        else:
+            inside = range(start, row.after)
+            tops = [node_of[id(lines[i])] for i in inside if ctx.parent_of[i] not in inside]
+            parts = sum(n.amount for n in tops)
+            if any(id(n) in ctx.unknown for n in tops):
+                parts = None
+            n = len(inside)
+            what = f"the sum of the {n} line{'s' * (n != 1)} above it since the previous total"
+            code = "budget.section_total"
+        start = row.after
+        if row.amount is None or parts is None or row.amount == parts:
+            continue
+        yield Problem(
+            code=code,
+            message=(
+                f"{row.title!r} states {ctx.figure(row.amount)} ≠ {ctx.figure(parts)}, {what} "
+                f"{ctx.unit_note}{unit_hint(row.amount, parts)}"
+            ),
+            where=row.where("amount"),
         )
 
 
@@ -260,9 +318,11 @@ _ROUNDING = ((Unit.BILLION, "billions"), (Unit.MILLION, "millions"), (Unit.THOUS
 def check_words(ctx: CheckContext) -> Iterator[Problem]:
     """The total in words reads the total in figures, or that total rounded (a warning)."""
     words = ctx.budget.total_in_words
-    if not words:
-        return
-    where = ctx.budget.where("total_in_words")
+    if words:
+        yield from _words_problems(ctx, words, ctx.budget.where("total_in_words"))
+
+
+def _words_problems(ctx: CheckContext, words: str, where: Location) -> Iterator[Problem]:
     try:
         said = parse_words(words)
     except OcopValueError as exc:
@@ -299,6 +359,7 @@ CHECKS: tuple[Check, ...] = (
     check_amounts,
     check_subtotals,
     check_total,
+    check_total_rows,
     check_words,
 )
 
