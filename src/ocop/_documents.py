@@ -338,10 +338,11 @@ def document_problems(
                 message = _FLOAT
             else:
                 words = list(dict.fromkeys((_member(m) or ((), m))[1] for m in members[at]))
-                if words == ["a whole number", "text"]:
-                    allowed = 'a whole number or a figure as text ("6.422,5")'
-                else:
-                    allowed = " or ".join(words)
+                if "a whole number" in words and "text" in words:
+                    words[words.index("text")] = 'a figure as text ("6.422,5")'
+                allowed = " or ".join(words)
+                if len(words) > 2:
+                    allowed = ", ".join(words[:-1]) + " or " + words[-1]
                 message = f"write {allowed} here (got {json_type(value)})"
             break
         if skip:

@@ -21,7 +21,7 @@ from decimal import Decimal
 from ocop.errors import OcopTypeError, OcopValueError
 from ocop.text import normalize
 
-__all__ = ["MAX_DIGITS", "FigureTooLarge", "parse_count", "parse_figure"]
+__all__ = ["MAX_DIGITS", "FigureTooLarge", "figure_text", "parse_count", "parse_figure"]
 
 #: The most digits a figure may have. The state budget of Vietnam is about 2 × 10¹⁵ đồng a
 #: year; a figure of more than 45 digits is a mistake (or an attack), never data, and reading
@@ -89,3 +89,22 @@ def parse_count(text: str) -> int:
     if not isinstance(value, int):
         raise OcopValueError(f"{normalize(text)!r} is not a whole number: a count has no decimals")
     return value
+
+
+def figure_text(value: int | Decimal) -> str:
+    """``value`` written exactly by the convention :func:`parse_figure` reads, for documents:
+    ``1500`` → ``"1.500"``, ``Decimal("97.50")`` → ``"97,5"``.
+
+    >>> figure_text(Decimal("-6422.330"))
+    '-6.422,33'
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise OcopTypeError(f"'value' must be an int or Decimal (got {type(value).__name__})")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise OcopValueError(f"{value} is not a figure")
+    text = f"{abs(value):f}" if isinstance(value, Decimal) else str(abs(value))
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    sign = "-" if value < 0 and (int(whole) or frac) else ""
+    return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"

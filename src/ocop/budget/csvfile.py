@@ -59,8 +59,10 @@ class CsvRows:
         *,
         file: str | None,
         reopen: Callable[[], Iterator[str]] | None,
+        code: str = "budget.csv",
     ) -> None:
         self.file = file
+        self.code = code
         self.problems: list[Problem] = []
         self._reopen = reopen
         head: list[str] = []
@@ -89,7 +91,7 @@ class CsvRows:
                 return
             except csv.Error as exc:
                 start = line_no + 1
-                self.problems.append(_broken_row(str(exc), self.file, start))
+                self.problems.append(_broken_row(str(exc), self.file, start, self.code))
                 if self._reopen is None:
                     raise OcopInputError(f"{name}:{start}: not a CSV table ({exc})") from None
                 rest = itertools.islice(self._reopen(), start, None)
@@ -104,7 +106,7 @@ class CsvRows:
             yield start, record
 
 
-def _broken_row(why: str, file: str | None, row: int) -> Problem:
+def _broken_row(why: str, file: str | None, row: int, code: str) -> Problem:
     if "unexpected end of data" in why:
         message = (
             "a quote opens in this row and is never closed, so the rest of the file would be "
@@ -117,7 +119,7 @@ def _broken_row(why: str, file: str | None, row: int) -> Problem:
         )
     else:
         message = f"not CSV here ({why}); reading goes on at the next line"
-    return Problem(code="budget.csv", message=message, where=Location(file=file, row=row))
+    return Problem(code=code, message=message, where=Location(file=file, row=row))
 
 
 def read_csv(
