@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 #: The areas of the suite, in the order their files are listed.
-AREAS: tuple[str, ...] = ("money", "rating", "timetable")
+AREAS: tuple[str, ...] = ("money", "rating", "cycle", "timetable", "budget")
 
 
 def get_area(name: str) -> Area:
