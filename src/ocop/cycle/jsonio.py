@@ -95,6 +95,12 @@ class EventDoc(_Model):
     passed: bool | None = None
     subject: str | None = None
     note: str | None = None
+    province: str | None = pydantic.Field(
+        default=None, description="register: the province the product is registered in"
+    )
+    commune: str | None = pydantic.Field(
+        default=None, description="register: the commune the product is registered in"
+    )
 
 
 class StepDoc(_Model):
@@ -165,7 +171,7 @@ def _event_doc(ev: Event) -> dict[str, Any]:
         doc["level"] = ev.level.value
     if ev.score is not None:
         doc["score"] = score_to_json(ev.score)
-    for name in ("stars", "passed", "subject", "note"):
+    for name in ("stars", "passed", "subject", "note", "province", "commune"):
         value = getattr(ev, name)
         if value is not None:
             doc[name] = value
@@ -331,6 +337,8 @@ def _steps(doc: HistoryDoc, file: str | None, problems: list[Problem]) -> tuple[
             passed=e.passed,
             subject=e.subject,
             note=e.note,
+            province=e.province,
+            commune=e.commune,
         )
         out.append(
             Step(
@@ -510,6 +518,8 @@ _FIELDS = frozenset(
         "passed",
         "subject",
         "note",
+        "province",
+        "commune",
     }
 )
 _NEEDS: dict[EventKind, tuple[str, ...]] = {
@@ -605,7 +615,7 @@ def _line(raw: object, where: Location, problems: list[Problem]) -> EventLine | 
     if passed is not None and not isinstance(passed, bool):
         bad("passed", f"{passed!r} is not true or false")
     texts: dict[str, str | None] = {}
-    for field in ("by", "subject", "note"):
+    for field in ("by", "subject", "note", "province", "commune"):
         value = raw.get(field)
         if value is not None and not isinstance(value, str):
             bad(field, f"{value!r} is not text")
@@ -622,6 +632,8 @@ def _line(raw: object, where: Location, problems: list[Problem]) -> EventLine | 
         passed=passed,
         subject=texts["subject"],
         note=texts["note"],
+        province=texts["province"],
+        commune=texts["commune"],
     )
     return product, event, on, texts["by"], attrs.evolve(where, code=product)
 

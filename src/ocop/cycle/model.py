@@ -217,6 +217,9 @@ class Event:
         passed: The commune check's outcome (``commune_check``).
         subject: Who registers the product (chủ thể OCOP), for ``register``.
         note: Free words kept in the history (why a dossier was withdrawn…).
+        province: The province the product is registered in (tỉnh), for ``register``, as
+            the register names it; reports group certificates by it.
+        commune: The commune (xã) the product is registered in, for ``register``.
     """
 
     kind: EventKind
@@ -227,11 +230,27 @@ class Event:
     passed: bool | None = None
     subject: str | None = None
     note: str | None = None
+    province: str | None = None
+    commune: str | None = None
 
     @classmethod
-    def register(cls, *, subject: str | None = None, note: str | None = None) -> Event:
-        """A product idea is registered (đăng ký), or registered again in a new cycle."""
-        return cls(kind=EventKind.REGISTER, subject=subject, note=note)
+    def register(
+        cls,
+        *,
+        subject: str | None = None,
+        note: str | None = None,
+        province: str | None = None,
+        commune: str | None = None,
+    ) -> Event:
+        """A product idea is registered (đăng ký), or registered again in a new cycle, in
+        ``province`` and ``commune`` when said."""
+        return cls(
+            kind=EventKind.REGISTER,
+            subject=subject,
+            note=note,
+            province=province,
+            commune=commune,
+        )
 
     @classmethod
     def of(cls, kind: EventKind | str, *, note: str | None = None) -> Event:

@@ -17,6 +17,13 @@ from ocop.certificates import (
     check_product_code,
     revoking_level,
 )
+from ocop.rating.advice import (
+    Advice,
+    OptionChange,
+    advice_answers,
+    advise,
+    advise_assessment,
+)
 from ocop.rating.classification import ProductSet, product_set, product_sets
 from ocop.rating.classify import (
     MemberTotal,
@@ -64,6 +71,7 @@ from ocop.rating.validate import validate_criteria_set, validate_sheet
 __all__ = [
     "CONDITIONS",
     "NONE_MET",
+    "Advice",
     "Assessment",
     "Certificate",
     "CertificateStatus",
@@ -78,6 +86,7 @@ __all__ = [
     "MarksBasis",
     "MemberTotal",
     "Option",
+    "OptionChange",
     "Part",
     "ProductCode",
     "ProductSet",
@@ -90,6 +99,9 @@ __all__ = [
     "Sheet",
     "SourceNote",
     "UnmetMark",
+    "advice_answers",
+    "advise",
+    "advise_assessment",
     "agreed_answers",
     "assessment_from_json",
     "assessment_schema",
