@@ -786,7 +786,7 @@ def advance(
     return _make_result(new, _timing(record, event, on, regime, plan=plan))
 
 
-#: The kinds of step a 26/2026 deadline can apply to (see :func:`_timing`).
+#: The kinds of step a 26/2026 deadline can apply to (see `_timing`).
 _TIMED = frozenset({K.COMMUNE_CHECK, K.FORWARD, K.EVALUATE, K.RE_EVALUATE, K.RECOGNIZE})
 _make_result = _maker(Result)
 

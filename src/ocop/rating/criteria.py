@@ -75,10 +75,10 @@ class Condition:
     """A condition a criterion's text puts on its minimum-for-stars marks (điều kiện áp dụng).
 
     The assessment states whether it holds for the product
-    (:attr:`ocop.rating.Assessment.conditions`, keyed by :attr:`key`); when it does not hold,
-    the criterion's marks are not judged (its points count as scored). When the assessment
-    does not state it, :attr:`default` is assumed and, if that decides a mark, the rating
-    says so in a warning (``rating.condition``).
+    (`Assessment.conditions`, keyed by `key`);
+    when it does not hold, the criterion's marks are not judged (its points count as scored).
+    When the assessment does not state it, `default` is assumed and, if that decides a mark,
+    the rating says so in a warning (``rating.condition``).
 
     Attributes:
         key: The name the assessment states it by, e.g. ``"quality_declaration_required"``.
@@ -171,8 +171,9 @@ class Criterion:
 
     @property
     def condition(self) -> Condition | None:
-        """The condition the criterion's text puts on its marks (:data:`CONDITIONS`), read
-        from its printed conditions and notes, or ``None``."""
+        """The condition the criterion's text puts on its marks
+        (`CONDITIONS`), read from its printed conditions and
+        notes, or ``None``."""
         return _condition_of(self.conditions + self.notes)
 
     def option(self, number: int) -> Option:
@@ -347,7 +348,7 @@ class Sheet:
     @property
     def attainable(self) -> int:
         """The most points the sheet's options can give: the sum of each criterion's best
-        option. It equals :attr:`max` on a sound sheet; the 148/QĐ-TTg transcription's sheets
+        option. It equals `max` on a sound sheet; the 148/QĐ-TTg transcription's sheets
         7, 11, 12 and 13 reach only 99, 97, 97 and 98 (groups whose criteria do not add up to
         the printed maxima: see ``reference/README.md``)."""
         return sum(c.best_points for c in self.criteria())

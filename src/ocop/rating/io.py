@@ -19,7 +19,7 @@ An assessment document is one product's scoring by a council::
 
 Choices name options by number (from 1 in printed order); ``0`` or ``null`` means none of
 the options is met (0 points). ``conditions`` states the conditions a sheet's text puts on
-some marks ([`CONDITIONS`][ocop.rating.criteria.CONDITIONS]: ``quality_declaration_required``,
+some marks (`CONDITIONS`: ``quality_declaration_required``,
 ``product_story``); a condition not stated is taken at its default, with a warning when that
 decides a mark. pydantic checks the document's shape and publishes its JSON
 Schema ([`assessment_schema`][ocop.rating.io.assessment_schema]); the choices themselves are checked

@@ -99,7 +99,7 @@ class Assessment:
         council_size: How many members the council has (số thành viên Hội đồng), when known;
             needed to check the quorum.
         conditions: The conditions the sheet's text puts on some marks, stated for this
-            product: :attr:`~ocop.rating.Condition.key` → whether it holds (e.g.
+            product: `Condition.key` → whether it holds (e.g.
             ``{"quality_declaration_required": False}`` for a handicraft that need not declare
             its quality). A condition not stated is taken at its default.
     """
@@ -133,8 +133,8 @@ class MarkRule:
         code: The criterion's code (mã tiêu chí).
         stars: The star level the mark is for (3, 4 or 5); it also binds every higher level.
         option: The least option number (phương án) that meets the mark.
-        condition: The key of the criterion's :class:`~ocop.rating.Condition`, when its text
-            makes the mark conditional; ``None`` otherwise.
+        condition: The key of the criterion's [`Condition`][ocop.rating.Condition],
+            when its text makes the mark conditional; ``None`` otherwise.
         default: What the condition is taken to be when the assessment does not state it.
     """
 
