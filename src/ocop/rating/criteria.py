@@ -245,6 +245,7 @@ class Sheet:
         index = {c.code: c for p in self.parts for g in p.groups for c in g.criteria}
         object.__setattr__(self, "_index", index)
 
+    @property
     def criteria(self) -> tuple[Criterion, ...]:
         """Every criterion in sheet order."""
         return tuple(c for p in self.parts for g in p.groups for c in g.criteria)
@@ -262,6 +263,7 @@ class Sheet:
             )
         return found
 
+    @property
     def groups(self) -> tuple[Group, ...]:
         """Every criteria group in sheet order."""
         return tuple(g for p in self.parts for g in p.groups)
@@ -332,6 +334,7 @@ class CriteriaSet:
             raise OcopLookupError(f"{self.id} has no sheet {number} (sheets: {known})")
         return self._loader(number)
 
+    @property
     def sheets(self) -> tuple[Sheet, ...]:
         """Every sheet, in order (loads them all)."""
         return tuple(self.sheet(n) for n in self.sheet_numbers)
