@@ -353,7 +353,7 @@ class Sheet:
         option. It equals `max` on a sound sheet; the 148/QĐ-TTg transcription's sheets
         7, 11, 12 and 13 reach only 99, 97, 97 and 98 (groups whose criteria do not add up to
         the printed maxima: see ``reference/README.md``)."""
-        return sum(c.best_points for c in self.criteria())
+        return sum(c.best_points for c in self.criteria)
 
 
 @attrs.frozen(kw_only=True)
