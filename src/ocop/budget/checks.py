@@ -32,10 +32,11 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from ocop._gc import no_gc
+from ocop._i18n import tr, trn
 from ocop.budget.model import Budget, BudgetLine
 from ocop.budget.tree import Tree, build_tree, parents_of
 from ocop.errors import OcopValueError
-from ocop.money import Unit, format_amount, parse_words
+from ocop.money import Unit, format_amount, parse_words, unit_header
 from ocop.problems import Problem, Severity
 
 __all__ = ["CHECKS", "CheckContext", "check"]
@@ -84,7 +85,7 @@ class CheckContext:
     @property
     def unit_note(self) -> str:
         """The unit figures are given in, for messages: ``(1.000 đồng)``."""
-        return f"({self.budget.unit.header})"
+        return f"({unit_header(self.budget.unit)})"
 
 
 Check = Callable[[CheckContext], Iterator[Problem]]
@@ -102,7 +103,9 @@ def check_codes(ctx: CheckContext) -> Iterator[Problem]:
         if not plain and not _CODE.match(code):
             yield Problem(
                 code="budget.code_malformed",
-                message=f"code {line.code!r} is not a line number like 2, 2.1, IV or a",
+                message=tr(
+                    "code {code!r} is not a line number like 2, 2.1, IV or a", code=line.code
+                ),
                 where=line.where("code"),
             )
         key = line.code.rstrip(".")
@@ -110,7 +113,9 @@ def check_codes(ctx: CheckContext) -> Iterator[Problem]:
             first = seen[key]
             yield Problem(
                 code="budget.code_duplicate",
-                message=f"code {line.code} is used again (first on row {first.row})",
+                message=tr(
+                    "code {code} is used again (first on row {row})", code=line.code, row=first.row
+                ),
                 where=line.where("code"),
             )
         else:
@@ -140,7 +145,9 @@ def check_parents(ctx: CheckContext) -> Iterator[Problem]:
         ):
             yield Problem(
                 code="budget.parent_mismatch",
-                message=f"code {code} is not under its parent {parent}",
+                message=tr(
+                    "code {code} is not under its parent {parent}", code=code, parent=parent
+                ),
                 where=line.where("parent"),
             )
         if found or wanted is None:
@@ -151,13 +158,21 @@ def check_parents(ctx: CheckContext) -> Iterator[Problem]:
             field = "parent" if parent is not None else "code"
             yield Problem(
                 code="budget.parent_missing",
-                message=f"line {line.key} hangs under {wanted}, but no line has code {wanted}",
+                message=tr(
+                    "line {line} hangs under {parent}, but no line has code {parent}",
+                    line=line.key,
+                    parent=wanted,
+                ),
                 where=line.where(field),
             )
         else:
             yield Problem(
                 code="budget.parent_loop",
-                message=f"line {line.key} hangs under {wanted}, which hangs under it in turn",
+                message=tr(
+                    "line {line} hangs under {parent}, which hangs under it in turn",
+                    line=line.key,
+                    parent=wanted,
+                ),
                 where=line.where("parent"),
             )
 
@@ -165,7 +180,12 @@ def check_parents(ctx: CheckContext) -> Iterator[Problem]:
 def _negative(ctx: CheckContext, line: BudgetLine, field: str, value: int) -> Problem:
     return Problem(
         code="budget.amount_negative",
-        message=f"line {line.key}: {field} {ctx.figure(value)} is negative",
+        message=tr(
+            "line {line}: {field} {value} is negative",
+            line=line.key,
+            field=_field_name(field),
+            value=ctx.figure(value),
+        ),
         where=line.where(field),
     )
 
@@ -179,7 +199,7 @@ def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
             if not node.children and "amount" not in line.unread:
                 yield Problem(
                     code="budget.amount_missing",
-                    message=f"line {line.key} has no amount and no lines under it",
+                    message=tr("line {line} has no amount and no lines under it", line=line.key),
                     where=line.where("amount"),
                 )
         elif amount < 0:
@@ -194,9 +214,13 @@ def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
             if planned != line.amount:
                 yield Problem(
                     code="budget.schedule",
-                    message=(
-                        f"line {line.key}: the quarters add up to {ctx.figure(planned)}, "
-                        f"not the amount {ctx.figure(line.amount)} {ctx.unit_note}"
+                    message=tr(
+                        "line {line}: the quarters add up to {planned}, not the amount {amount} "
+                        "{unit}",
+                        line=line.key,
+                        planned=ctx.figure(planned),
+                        amount=ctx.figure(line.amount),
+                        unit=ctx.unit_note,
                     ),
                     where=line.where("schedule"),
                 )
@@ -207,9 +231,12 @@ def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
         ):
             yield Problem(
                 code="budget.disbursed",
-                message=(
-                    f"line {line.key}: disbursed {ctx.figure(line.disbursed)} is more than "
-                    f"approved {ctx.figure(line.approved)} {ctx.unit_note}"
+                message=tr(
+                    "line {line}: disbursed {disbursed} is more than approved {approved} {unit}",
+                    line=line.key,
+                    disbursed=ctx.figure(line.disbursed),
+                    approved=ctx.figure(line.approved),
+                    unit=ctx.unit_note,
                 ),
                 where=line.where("disbursed"),
                 severity=Severity.WARNING,
@@ -229,10 +256,16 @@ def check_subtotals(ctx: CheckContext) -> Iterator[Problem]:
             n = len(node.children)
             yield Problem(
                 code="budget.subtotal",
-                message=(
-                    f"line {line.key}: stated subtotal {ctx.figure(line.amount)} ≠ "
-                    f"{ctx.figure(node.amount)}, the sum of its {n} line{'s' if n > 1 else ''} "
-                    f"{ctx.unit_note}"
+                message=trn(
+                    "line {line}: stated subtotal {stated} ≠ {total}, the sum of its {n} line "
+                    "{unit}",
+                    "line {line}: stated subtotal {stated} ≠ {total}, the sum of its {n} lines "
+                    "{unit}",
+                    n,
+                    line=line.key,
+                    stated=ctx.figure(line.amount),
+                    total=ctx.figure(node.amount),
+                    unit=ctx.unit_note,
                 ),
                 where=line.where("amount"),
             )
@@ -246,15 +279,47 @@ def check_total(ctx: CheckContext) -> Iterator[Problem]:
     if stated is not None and stated != ctx.tree.total:
         yield Problem(
             code="budget.total",
-            message=(
-                f"stated total {ctx.figure(stated)} ≠ {ctx.figure(ctx.tree.total)}, "
-                f"the sum of the lines {ctx.unit_note}"
+            message=tr(
+                "stated total {stated} ≠ {total}, the sum of the lines {unit}",
+                stated=ctx.figure(stated),
+                total=ctx.figure(ctx.tree.total),
+                unit=ctx.unit_note,
             ),
             where=ctx.budget.where("stated_total"),
         )
 
 
-_ROUNDING = ((Unit.BILLION, "billions"), (Unit.MILLION, "millions"), (Unit.THOUSAND, "thousands"))
+_ROUNDING = (Unit.BILLION, Unit.MILLION, Unit.THOUSAND)
+
+
+def _field_name(field: str) -> str:
+    """A budget line's amount field, named for a message in the current language."""
+    if field == "approved":
+        return tr("approved")
+    if field == "disbursed":
+        return tr("disbursed")
+    return tr("amount")
+
+
+def _rounded(unit: Unit, *, down: bool) -> str:
+    """Why words may read less or more than the figures: they are rounded to ``unit``."""
+    if unit is Unit.BILLION:
+        return (
+            tr("the words are rounded down to billions")
+            if down
+            else tr("the words are rounded up to billions")
+        )
+    if unit is Unit.MILLION:
+        return (
+            tr("the words are rounded down to millions")
+            if down
+            else tr("the words are rounded up to millions")
+        )
+    return (
+        tr("the words are rounded down to thousands")
+        if down
+        else tr("the words are rounded up to thousands")
+    )
 
 
 def check_words(ctx: CheckContext) -> Iterator[Problem]:
@@ -274,17 +339,25 @@ def check_words(ctx: CheckContext) -> Iterator[Problem]:
     if said == total:
         return
     diff = abs(total - said)
-    side = "below" if said < total else "above"
-    message = (
-        f"total in words {words!r} reads {format_amount(said)}, {format_amount(diff)} "
-        f"{side} the total {format_amount(total)}"
-    )
-    for unit, name in _ROUNDING:
+    figures = {
+        "words": words,
+        "said": format_amount(said),
+        "diff": format_amount(diff),
+        "total": format_amount(total),
+    }
+    if said < total:
+        message = tr(
+            "total in words {words!r} reads {said}, {diff} below the total {total}", **figures
+        )
+    else:
+        message = tr(
+            "total in words {words!r} reads {said}, {diff} above the total {total}", **figures
+        )
+    for unit in _ROUNDING:
         if said % unit.value == 0 and diff < unit.value and said != 0:
-            how = "down" if said < total else "up"
             yield Problem(
                 code="budget.words",
-                message=f"{message} (the words are rounded {how} to {name})",
+                message=f"{message} ({_rounded(unit, down=said < total)})",
                 where=where,
                 severity=Severity.WARNING,
             )
