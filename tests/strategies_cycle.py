@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from ocop.cycle import Event, EventKind, Ground, Record, advance
+from ocop.cycle import Event, EventKind, Record, RevocationGround, advance
 from ocop.regimes import Level
 
 D = dt.date
@@ -28,7 +28,7 @@ high_scores = st.one_of(
 )
 
 levels = st.sampled_from(list(Level))
-grounds = st.sampled_from(list(Ground))
+grounds = st.sampled_from(list(RevocationGround))
 
 #: A first day in each regime's era (and around the changes of regime).
 start_dates = st.sampled_from(

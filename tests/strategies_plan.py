@@ -64,8 +64,9 @@ def targets(draw: st.DrawFn, index: int, activity_ids: list[str]) -> Target:
     comparison = draw(st.sampled_from(list(Comparison)))
     indicator = draw(st.sampled_from([*INDICATORS, "officials_trained"]))
     value = high = None
+    counted = indicator in INDICATORS  # a count of products or subjects is whole
     if comparison is not Comparison.DONE:
-        value = draw(_FIGURES)
+        value = draw(st.integers(min_value=0, max_value=500) if counted else _FIGURES)
     if comparison is Comparison.BETWEEN:
         assert value is not None
         high = value + draw(st.integers(min_value=0, max_value=10))
@@ -77,7 +78,7 @@ def targets(draw: st.DrawFn, index: int, activity_ids: list[str]) -> Target:
         comparison=comparison,
         value=value,
         high=high,
-        unit=draw(st.sampled_from(["", "sản phẩm", "%"])),
+        unit=draw(st.sampled_from(["", "sản phẩm", "%"] if counted else ["", "%"])),
         level=draw(st.none() | st.sampled_from(["province", "national"])),
         activities=tuple(draw(st.lists(st.sampled_from(activity_ids), max_size=2, unique=True)))
         if activity_ids

@@ -9,22 +9,22 @@ from fractions import Fraction
 import attrs
 import pytest
 
+from ocop.certificates import CertificateStatus
 from ocop.cycle import (
     Event,
     EventKind,
-    Ground,
     Purpose,
     Record,
+    RevocationGround,
     Stage,
     advance,
-    authority_name,
     replay,
     rules_for,
     transitions,
 )
 from ocop.errors import OcopLookupError, OcopTypeError, OcopValueError
 from ocop.problems import Severity
-from ocop.regimes import Level
+from ocop.regimes import Level, authority_name
 from strategies_cycle import developed, walk
 
 D = dt.date
@@ -74,7 +74,7 @@ def test_seed_year_product_goes_from_idea_to_province_certificate() -> None:
     assert r.stage is Stage.RECOGNIZED
     assert r.stars == 4
     assert r.certificate is not None
-    assert r.certificate.expires == D(2022, 12, 10)
+    assert r.certificate.expires_on == D(2022, 12, 10)
     assert r.certificate.regime == "490/QĐ-TTg"
     assert [s.target.value for s in r.history] == [
         "registered",
@@ -96,7 +96,7 @@ def test_seed_year_product_goes_from_idea_to_province_certificate() -> None:
 FORWARD_TABLE = [
     (D(2019, 10, 15), "district", 49, "district score 49 < 50 needed to go to the province (1048 era)"),  # noqa: E501
     (D(2019, 10, 15), "district", Decimal("49.99"), "district score 49.99 < 50 needed to go to the province (1048 era)"),  # noqa: E501
-    (D(2019, 10, 15), "district", Fraction(149, 3), "district score 149/3 < 50 needed to go to the province (1048 era)"),  # noqa: E501
+    (D(2019, 10, 15), "district", Fraction(149, 3), "district score 49.66 < 50 needed to go to the province (1048 era)"),  # noqa: E501
     (D(2019, 10, 15), "district", 50, None),
     (D(2023, 10, 15), "district", 69, "district score 69 < 70 needed to go to the province (148/QĐ-TTg)"),  # noqa: E501
     (D(2023, 10, 15), "district", Fraction(139, 2), "district score 69.5 < 70 needed to go to the province (148/QĐ-TTg)"),  # noqa: E501
@@ -134,7 +134,7 @@ PROVINCE_FORWARD = [
     (D(2024, 11, 1), 90, None),
     (D(2025, 11, 1), 89, "province score 89 < 90 needed to go to the ministry (1489/QĐ-TTg)"),
     (D(2025, 11, 1), 90, None),
-    (D(2026, 11, 1), 89, "province score 89 < 90 needed to go to the ministry (26/2026/QĐ-TTg)"),
+    (D(2026, 11, 1), 89, "province score 89 < 90 needed to go to the ministry (26/2026/QĐ-TTg art. 7.3.e)"),  # noqa: E501
     (D(2026, 11, 1), 90, None),
 ]  # fmt: skip
 
@@ -155,11 +155,11 @@ def test_province_forward_thresholds(
 
 RECOGNITION = [
     # 26/2026 art. 4.1: the province 3–4★, the ministry 5★.
-    (D(2026, 11, 1), 95, 5, "province", "province cannot recognise 5★ under 26/2026/QĐ-TTg: only the Ministry of Agriculture and Environment"),  # noqa: E501
+    (D(2026, 11, 1), 95, 5, "province", "province cannot recognise 5★ under 26/2026/QĐ-TTg: only the Ministry of Agriculture and Environment (26/2026/QĐ-TTg art. 4.1)"),  # noqa: E501
     (D(2026, 11, 1), 75, 4, "province", None),
     (D(2026, 11, 1), 55, 3, "province", None),
-    (D(2026, 11, 1), 45, 2, "province", "2★ gets no certificate: only 3★, 4★ and 5★ products are recognised"),  # noqa: E501
-    (D(2026, 11, 1), 75, 4, "national", "national cannot recognise 4★ under 26/2026/QĐ-TTg: only the province"),  # noqa: E501
+    (D(2026, 11, 1), 45, 2, "province", "2★ gets no certificate: only 3★, 4★ and 5★ products are recognised (26/2026/QĐ-TTg art. 4.1.a)"),  # noqa: E501
+    (D(2026, 11, 1), 75, 4, "national", "national cannot recognise 4★ under 26/2026/QĐ-TTg: only the province (26/2026/QĐ-TTg art. 4.1)"),  # noqa: E501
     (D(2026, 11, 1), 65, 4, "province", "cannot recognise 4★: the province council gave 3★ (score 65)"),  # noqa: E501
     # 148: the district 3★, the province 4★.
     (D(2024, 11, 1), 65, 3, "province", "province cannot recognise 3★ under 148/QĐ-TTg: only the district"),  # noqa: E501
@@ -190,7 +190,7 @@ def test_148_district_recognises_3_stars() -> None:
     r = walk(r, [(Event.of("file_dossier"), on), (Event.evaluate("district", 60), on)])
     after = walk(r, [(Event.recognize(3, "district"), on)])
     assert after.certificate is not None
-    assert after.certificate.level is Level.DISTRICT
+    assert after.certificate.issued_by is Level.DISTRICT
     assert refusal(r, Event.recognize(4, "district"), on) == (
         "recognize: district cannot recognise 4★ under 148/QĐ-TTg: only the province "
         "[cycle.refused]"
@@ -206,7 +206,7 @@ def test_ministry_recognises_5_stars_under_26_2026() -> None:
     on = D(2026, 11, 1)
     r = walk(five_star_path(on, 93), [(Event.recognize(5, "national"), on)])
     assert r.certificate is not None
-    assert (r.certificate.stars, r.certificate.level) == (5, Level.NATIONAL)
+    assert (r.certificate.stars, r.certificate.issued_by) == (5, Level.NATIONAL)
 
 
 def test_province_recognises_4_stars_on_the_ministrys_result_below_90() -> None:
@@ -245,7 +245,7 @@ def test_stars_never_exceed_the_band_of_the_score() -> None:
     r = at_province_evaluated(on, 80)
     r = walk(Record.new("P"), [(e.event, e.on) for e in r.history[:-1]])
     assert refusal(r, Event.evaluate("province", 65, stars=4), on) == (
-        "evaluate: 4★ is above the band of score 65 (3★) [cycle.refused]"
+        "evaluate: 4★ is above the band of score 65 (3★; 26/2026/QĐ-TTg art. 3.3) [cycle.refused]"
     )
     lowered = walk(r, [(Event.evaluate("province", 75, stars=3), on)])
     assert lowered.evaluations[-1].stars == 3
@@ -405,11 +405,16 @@ def recognized_26(stars: int = 4, on: dt.date = ISSUED) -> Record:
 def test_expiry_is_36_months_after_issue_and_not_before() -> None:
     r = recognized_26()
     assert r.certificate is not None
-    assert r.certificate.expires == D(2029, 12, 2)
-    assert refusal(r, Event.of("expire"), D(2029, 12, 1)) == (
-        "expire: the certificate expires on 2029-12-02, not before [cycle.refused]"
+    assert r.certificate.expires_on == D(2029, 12, 2)
+    # Valid through the 36-month day (art. 4.3, the Civil Code's count): the same status
+    # as the certificate model gives on that day.
+    assert r.certificate.status_on(D(2029, 12, 2)) is CertificateStatus.VALID
+    assert refusal(r, Event.of("expire"), D(2029, 12, 2)) == (
+        "expire: the certificate is valid through 2029-12-02 (36 months from its issue on "
+        "2026-12-02, 26/2026/QĐ-TTg art. 4.3): it expires from the day after [cycle.refused]"
     )
-    gone = walk(r, [(Event.of("expire"), D(2029, 12, 2))])
+    assert r.certificate.status_on(D(2029, 12, 3)) is CertificateStatus.LAPSED
+    gone = walk(r, [(Event.of("expire"), D(2029, 12, 3))])
     assert (gone.stage, gone.certificate) == (Stage.EXPIRED, None)
     assert walk(gone, [(Event.register(), D(2030, 1, 2))]).round == 2
 
@@ -420,10 +425,42 @@ def test_a_pending_re_evaluation_keeps_the_certificate_up_to_180_days() -> None:
     assert r.purpose is Purpose.RE_EVALUATION
     assert refusal(r, Event.of("expire"), D(2030, 5, 30)) == (
         "expire: the certificate expired on 2029-12-02 but stays valid while its "
-        "re-evaluation is pending, until 2030-05-31 at most (26/2026/QĐ-TTg art. 12.3) "
-        "[cycle.refused]"
+        "re-evaluation, filed late on 2029-11-01, is decided: until 2030-05-31 at most "
+        "(26/2026/QĐ-TTg art. 12.3) [cycle.refused]"
     )
-    assert walk(r, [(Event.of("expire"), D(2030, 5, 31))]).stage is Stage.EXPIRED
+    assert refusal(r, Event.of("expire"), D(2030, 5, 31)).startswith("expire: the certificate")
+    assert walk(r, [(Event.of("expire"), D(2030, 6, 1))]).stage is Stage.EXPIRED
+
+
+def test_an_on_time_re_evaluation_extends_nothing() -> None:
+    # Art. 12.3 covers only a filing that missed the window of art. 7.6.a.
+    r = walk(recognized_26(), [(Event.of("re_evaluate"), D(2029, 7, 1))])
+    assert r.certificate is not None
+    assert r.certificate.filing_window == (D(2029, 6, 5), D(2029, 8, 4))
+    assert refusal(r, Event.of("expire"), D(2029, 12, 2)).startswith("expire: the certificate")
+    assert walk(r, [(Event.of("expire"), D(2029, 12, 3))]).stage is Stage.EXPIRED
+
+
+def test_a_late_re_evaluation_under_148_extends_nothing() -> None:
+    # A certificate that expired on 5 Apr 2026: its late filing was under 148/QĐ-TTg, before
+    # 26/2026/QĐ-TTg (and its art. 12.3) took effect on 22 May 2026.
+    on = D(2023, 4, 5)
+    r = developed("P", D(2022, 11, 1))
+    r = walk(
+        r,
+        [
+            (Event.of("file_dossier"), on),
+            (Event.evaluate("district", 60), on),
+            (Event.recognize(3, "district"), on),
+            (Event.of("re_evaluate"), D(2026, 3, 1)),
+        ],
+    )
+    assert r.certificate is not None
+    assert r.certificate.expires_on == D(2026, 4, 5)
+    assert r.certificate.status_on(D(2026, 4, 6), filed_on=D(2026, 3, 1)) is (
+        CertificateStatus.LAPSED
+    )
+    assert walk(r, [(Event.of("expire"), D(2026, 4, 6))]).stage is Stage.EXPIRED
 
 
 def test_withdrawing_an_upgrade_keeps_the_certificate() -> None:
@@ -436,7 +473,8 @@ def test_withdrawing_an_upgrade_keeps_the_certificate() -> None:
 def test_a_5_star_product_cannot_be_upgraded() -> None:
     r = recognized_26(5)
     assert refusal(r, Event.of("upgrade"), D(2027, 1, 1)) == (
-        "upgrade: a 5★ product cannot be upgraded [cycle.refused]"
+        "upgrade: a 5★ product cannot be upgraded: 5★ is the highest class (26/2026/QĐ-TTg "
+        "art. 3.3.a; an upgrade raises the stars, art. 7.5) [cycle.refused]"
     )
 
 
@@ -445,10 +483,10 @@ def test_revocation_by_the_authority_of_the_stars() -> None:
     on = D(2027, 6, 1)
     five = recognized_26(5)
     assert refusal(five, Event.revoke("law_breach", level="province"), on) == (
-        "revoke: province cannot revoke a 5★ certificate under 26/2026/QĐ-TTg: only the "
-        "Ministry of Agriculture and Environment [cycle.refused]"
+        "revoke: province cannot revoke a 5★ certificate on 2027-06-01: only the Ministry of "
+        "Agriculture and Environment (26/2026/QĐ-TTg art. 8.2.b) [cycle.refused]"
     )
-    gone = walk(five, [(Event.revoke(Ground.LAW_BREACH, level="national"), on)])
+    gone = walk(five, [(Event.revoke(RevocationGround.LAW_BREACH, level="national"), on)])
     assert gone.stage is Stage.REVOKED
     assert gone.history[-1].reason == "revoked: law_breach (26/2026/QĐ-TTg art. 8.1.c)"
     assert refusal(gone, Event.register(), on) == (
@@ -519,11 +557,18 @@ def test_a_certificate_issued_before_26_2026_stays_valid_to_its_end() -> None:
         ],
     )
     assert r.certificate is not None
-    assert r.certificate.expires == D(2027, 3, 1)
+    assert r.certificate.expires_on == D(2027, 3, 1)
     assert refusal(r, Event.of("expire"), D(2027, 2, 28)).startswith("expire: the certificate")
     assert refusal(r, Event.revoke("other", level="district"), D(2026, 9, 1)) == (
-        "revoke: district cannot revoke a 3★ certificate under 26/2026/QĐ-TTg: only the "
-        "province [cycle.refused]"
+        "revoke: district cannot revoke a 3★ certificate on 2026-09-01: only the province "
+        "(26/2026/QĐ-TTg art. 8.2.a; no district level from 1 July 2025) [cycle.refused]"
+    )
+    # The authority in force on the day of revocation, whatever issued the certificate.
+    gone = walk(r, [(Event.revoke("other", level="province"), D(2026, 9, 1))])
+    assert gone.stage is Stage.REVOKED
+    # Under 148, before the districts went, the district revokes what it recognised.
+    assert walk(r, [(Event.revoke("other", level="district"), D(2024, 9, 1))]).stage is (
+        Stage.REVOKED
     )
 
 

@@ -184,7 +184,7 @@ def test_re_evaluation_window_edges() -> None:
         ],
     )
     assert r.certificate is not None
-    expires = r.certificate.expires
+    expires = r.certificate.expires_on
     window = re_evaluation_window(expires)
     assert (window.start, window.end) == (D(2029, 6, 5), D(2029, 8, 4))
     for days, warned in ((181, True), (180, False), (120, False), (119, True)):

@@ -27,7 +27,7 @@ id,text,indicator,comparison,value,unit,activities
 T1,Ít nhất 20 sản phẩm 3 sao trở lên,products_3star_plus_provincial,at_least,20,sản phẩm,2
 """
 BUDGET = """\
-row,code,parent,title,amount
+row,code,parent,title,amount_vnd
 1,1,,Tập huấn,120
 """
 

@@ -11,6 +11,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import ocop.cycle
+import ocop.rating
+from ocop.certificates import (
+    DECISION_DAYS,
+    EXTENSION_DAYS,
+    FILING_FIRST_DAYS,
+    FILING_LAST_DAYS,
+    REVOCATION_DAYS,
+)
 from ocop.errors import OcopLookupError, OcopTypeError, OcopValueError
 from ocop.periods import add_months
 from ocop.problems import render
@@ -21,15 +30,8 @@ from ocop.rating import (
     ProductCode,
     RevocationGround,
     check_product_code,
-    recognise,
+    recognize,
     revoking_level,
-)
-from ocop.rating.certificates import (
-    DECISION_DAYS,
-    EXTENSION_DAYS,
-    FILING_FIRST_DAYS,
-    FILING_LAST_DAYS,
-    REVOCATION_DAYS,
 )
 from ocop.regimes import Level
 
@@ -132,12 +134,26 @@ def test_article_3_3_classes_on_the_mean_of_the_totals() -> None:
 @needs_text
 @pytest.mark.parametrize("ground", list(RevocationGround))
 def test_revocation_grounds_are_the_points_of_article_8_1(ground: RevocationGround) -> None:
-    assert f"\n{ground.value}) {ground.vietnamese}.\n" in clause(8, 1) + "\n"
-    assert ground.legal_ref == f"26/2026/QĐ-TTg, Điều 8 khoản 1 điểm {ground.value}"
+    assert f"\n{ground.point}) {ground.vietnamese}.\n" in clause(8, 1) + "\n"
+    assert ground.legal_ref == f"26/2026/QĐ-TTg, Điều 8 khoản 1 điểm {ground.point}"
 
 
-def test_there_are_six_grounds() -> None:
-    assert [g.value for g in RevocationGround] == ["a", "b", "c", "d", "đ", "e"]
+def test_there_are_six_grounds_one_enum() -> None:
+    # One enum for the cycle's events and the certificate model (was Ground and
+    # RevocationGround, with different values).
+    assert [g.point for g in RevocationGround] == ["a", "b", "c", "d", "đ", "e"]
+    assert [g.value for g in RevocationGround] == [
+        "false_dossier",
+        "criteria_not_met",
+        "law_breach",
+        "mark_misuse",
+        "production_stopped",
+        "other",
+    ]
+    assert RevocationGround("đ") is RevocationGround.PRODUCTION_STOPPED
+    assert ocop.cycle.RevocationGround is ocop.rating.RevocationGround
+    assert ocop.cycle.Certificate is ocop.rating.Certificate
+    assert not hasattr(ocop.cycle, "Ground")
 
 
 # --- months -------------------------------------------------------------------------------
@@ -306,8 +322,64 @@ def test_a_5_star_certificate_is_revoked_by_the_ministry() -> None:
     assert on_time.revocation is not None
     assert on_time.revocation.by is N
     assert not on_time.revocation.late
-    assert revoking_level("26-2026", 3) is P
-    assert revoking_level("26-2026", 2) is None
+    assert revoking_level(3, on=D(2027, 1, 16)) is P
+    assert revoking_level(2, on=D(2027, 1, 16)) is None
+
+
+@pytest.mark.parametrize(
+    ("on", "level"),
+    [
+        (D(2024, 9, 1), DI),  # 148/QĐ-TTg: the district recognised 3★
+        (D(2025, 6, 30), DI),
+        (D(2025, 7, 1), P),  # no district level from 1 July 2025
+        (D(2026, 9, 1), P),  # 26/2026/QĐ-TTg art. 8.2.a
+    ],
+)
+def test_the_revoking_authority_is_the_one_in_force_on_the_day(on: dt.date, level: Level) -> None:
+    district = Certificate.issue(product="Mắm", stars=3, issued_on=D(2024, 3, 1))
+    assert district.issued_by is DI
+    assert revoking_level(3, on=on) is level
+    revoked = district.revoke(RevocationGround.OTHER, found_on=on, decided_on=on)
+    assert revoked.revocation is not None
+    assert revoked.revocation.by is level
+    other = P if level is DI else DI
+    with pytest.raises(OcopValueError, match="cannot revoke"):
+        district.revoke(RevocationGround.OTHER, found_on=on, decided_on=on, by=other)
+
+
+def test_the_expiry_day_is_the_last_valid_day() -> None:
+    # 36 months after 2 Dec 2026: valid on 2 Dec 2029, lapsed from 3 Dec (the cycle agrees:
+    # tests/test_cycle_machine.py).
+    cert = Certificate.issue(product="Trà", stars=4, issued_on=D(2026, 12, 2))
+    assert cert.expires_on == D(2029, 12, 2)
+    assert cert.status_on(D(2029, 12, 2)) is CertificateStatus.VALID
+    assert cert.status_on(D(2029, 12, 3)) is CertificateStatus.LAPSED
+
+
+@pytest.mark.parametrize(
+    ("filed", "extended"),
+    [
+        (D(2029, 7, 1), False),  # on time: decided before expiry, nothing to extend
+        (D(2029, 8, 4), False),  # the window's last day
+        (D(2029, 8, 5), True),  # late: art. 12.3
+        (D(2029, 12, 2), True),  # late, on the expiry day
+        (D(2029, 12, 3), False),  # after expiry
+    ],
+)
+def test_only_a_late_filing_extends(filed: dt.date, extended: bool) -> None:
+    cert = Certificate.issue(product="Trà", stars=4, issued_on=D(2026, 12, 2))
+    assert cert.extends(filed) is extended
+    status = cert.status_on(D(2029, 12, 3), filed_on=filed)
+    assert status is (CertificateStatus.EXTENDED if extended else CertificateStatus.LAPSED)
+
+
+def test_a_late_filing_before_26_2026_extends_nothing() -> None:
+    # A certificate that expired on 5 Apr 2026, its re-evaluation filed late under 148.
+    cert = Certificate.issue(product="Mắm", stars=3, issued_on=D(2023, 4, 5))
+    assert cert.expires_on == D(2026, 4, 5)
+    assert cert.filing_timing(D(2026, 3, 1)) is FilingTiming.LATE
+    assert not cert.extends(D(2026, 3, 1))
+    assert cert.status_on(D(2026, 4, 6), filed_on=D(2026, 3, 1)) is CertificateStatus.LAPSED
 
 
 def test_upgrade_and_renewal() -> None:
@@ -359,18 +431,18 @@ def test_recognition_table(
     stars: int,
     outcome: tuple[Level | None, Level | None],
 ) -> None:
-    r = recognise(regime, level=level, mean=mean, stars=stars)
-    assert (r.recognised_by, r.forward_to) == outcome
+    r = recognize(regime, level=level, mean=mean, stars=stars)
+    assert (r.recognized_by, r.forward_to) == outcome
     assert r.certificate is (outcome[0] is not None)
 
 
 def test_recognise_refuses_a_level_outside_the_chain() -> None:
     with pytest.raises(OcopValueError, match="26/2026/QĐ-TTg has no district level"):
-        recognise("26/2026/QĐ-TTg", level=DI, mean=60, stars=3)
+        recognize("26/2026/QĐ-TTg", level=DI, mean=60, stars=3)
     with pytest.raises(OcopValueError, match="'stars' must be 1–5"):
-        recognise("26-2026", level=P, mean=60, stars=0)
+        recognize("26-2026", level=P, mean=60, stars=0)
     with pytest.raises(OcopLookupError):
-        recognise("27/2027", level=P, mean=60, stars=3)
+        recognize("27/2027", level=P, mean=60, stars=3)
 
 
 # --- product codes ------------------------------------------------------------------------

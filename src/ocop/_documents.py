@@ -1,4 +1,20 @@
-"""Reading the text of a JSON or TOML document, the same way for every kind of document."""
+"""Reading the text of a JSON or TOML document, the same way for every kind of document.
+
+The edge of every document reader in ocop:
+
+* :func:`load_json` is the one JSON loader: a key named twice, nesting too deep for Python
+  and integers too long to convert are refused (:class:`JsonError`), never half-read;
+* :func:`parse_document` reads a whole JSON or TOML document and raises
+  :class:`~ocop.errors.OcopInputError` naming the file when it is not one;
+* :func:`document_problems` is the one translator from pydantic's errors to located
+  problems, and :func:`json_type` the one word for each JSON type in their messages.
+
+The loader contract (every ``load_*``/``read_*`` function of ocop follows it): a reader
+returns a :class:`~ocop.problems.Result` holding what it could read and every problem *in*
+the data, located; it raises :class:`~ocop.errors.OcopInputError` only when the input cannot
+be used at all (missing, unreadable, not text, not the format it claims, the wrong kind of
+document at its top level).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +22,27 @@ import datetime as dt
 import json
 import re
 import tomllib
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any, Literal
 
-from ocop.errors import OcopInputError, OcopValueError
+import pydantic
 
-__all__ = ["DuplicateKeyError", "dump_toml", "loads_json", "not_text", "parse_document"]
+from ocop.errors import OcopInputError, OcopValueError
+from ocop.problems import Location, Problem
+
+__all__ = [
+    "DuplicateKeyError",
+    "JsonError",
+    "document_problems",
+    "dump_toml",
+    "json_path",
+    "json_type",
+    "load_json",
+    "loads_json",
+    "not_text",
+    "parse_document",
+]
 
 
 def not_text(head: bytes) -> str | None:
@@ -51,8 +83,67 @@ def loads_json(text: str, **kwargs: Any) -> Any:
 
     The standard reader silently keeps the last value, so ``{"year": 2019, "year": 2020}``
     would be read as 2020 without a word; a document that says two things is unusable.
+    Prefer :func:`load_json`, which turns every refusal into one error type.
     """
     return json.loads(text, object_pairs_hook=_no_duplicates, **kwargs)
+
+
+class JsonError(OcopInputError):
+    """Text that is not usable JSON.
+
+    Attributes:
+        reason: Why, in words (``"Expecting value"``, ``"nested too deeply"``…).
+        line: The line of the text where reading stopped, when known.
+        column: The column, when known.
+        key: The key named twice in one object, when that is why.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        usable: bool = False,
+        line: int | None = None,
+        column: int | None = None,
+        key: str | None = None,
+    ) -> None:
+        self.reason, self.line, self.column, self.key = reason, line, column, key
+        self.prefix = "not usable JSON" if usable else "not JSON"
+        super().__init__(self.describe())
+
+    def describe(self, *, lines: bool = True) -> str:
+        """The message: ``not JSON: Expecting value (line 1, column 14)``; ``lines=False``
+        leaves the line out (for a text of one line, or when the caller names it)."""
+        where = []
+        if lines and self.line is not None:
+            where.append(f"line {self.line}")
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        at = f" ({', '.join(where)})" if where else ""
+        return f"{self.prefix}: {self.reason}{at}"
+
+
+def load_json(text: str | bytes, *, exact: bool = False) -> Any:
+    """The value of a JSON text: the one JSON loader of ocop.
+
+    Args:
+        text: The JSON text.
+        exact: Read numbers with a fraction as :class:`~decimal.Decimal` (exact), not float.
+
+    Raises:
+        JsonError: The text is not JSON, names a key twice in one object, is nested too
+            deeply, or holds an integer too long to read.
+    """
+    try:
+        return loads_json(text, parse_float=Decimal) if exact else loads_json(text)  # type: ignore[arg-type]
+    except DuplicateKeyError as exc:
+        raise JsonError(f"{exc}; each key may appear once", usable=True, key=exc.key) from None
+    except json.JSONDecodeError as exc:
+        raise JsonError(exc.msg, line=exc.lineno, column=exc.colno) from None
+    except RecursionError:
+        raise JsonError("nested too deeply", usable=True) from None
+    except ValueError:  # the only other refusal of json.loads: an integer too long to read
+        raise JsonError("a number has too many digits", usable=True) from None
 
 
 def parse_document(text: str, *, format: Literal["json", "toml"], name: str) -> object:
@@ -64,18 +155,206 @@ def parse_document(text: str, *, format: Literal["json", "toml"], name: str) -> 
     """
     if not text.strip():
         raise OcopInputError(f"{name}: the file is empty")
+    if format == "json":
+        try:
+            return load_json(text)
+        except JsonError as exc:
+            at = f"{name}:{exc.line}" if exc.line is not None else name
+            raise OcopInputError(f"{at}: {exc.describe(lines=False)}") from None
     try:
-        return loads_json(text) if format == "json" else tomllib.loads(text)
-    except DuplicateKeyError as exc:
-        raise OcopInputError(f"{name}: {exc}; each key may appear once") from None
-    except json.JSONDecodeError as exc:
-        raise OcopInputError(
-            f"{name}:{exc.lineno}: not JSON ({exc.msg}, column {exc.colno})"
-        ) from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise OcopInputError(f"{name}: not TOML ({exc})") from None
     except RecursionError:
-        raise OcopInputError(f"{name}: the document is nested too deeply to read") from None
+        raise OcopInputError(f"{name}: not usable TOML: nested too deeply") from None
+    except ValueError:  # an integer too long to convert
+        raise OcopInputError(f"{name}: not usable TOML: a number has too many digits") from None
+
+
+# ----------------------------------------------------------------------------- problems
+
+_JSON_TYPES: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (type(None), "null"),
+    (bool, "true or false"),
+    ((int, float, Decimal), "a number"),
+    (str, "text"),
+    (list, "a list"),
+    (dict, "an object"),
+    ((dt.date, dt.time), "a date"),
+)
+
+
+def json_type(value: object) -> str:
+    """The one word for the JSON (or TOML) type of a value read from a document:
+    ``null``, ``true or false``, ``a number``, ``text``, ``a list``, ``an object``."""
+    for kinds, word in _JSON_TYPES:
+        if isinstance(value, kinds):
+            return word
+    return "something else"
+
+
+def json_path(loc: Iterable[int | str], root: str = "$") -> str:
+    """A JSON-style path: ``$.lines[3].amount``; keys that are not names are quoted."""
+    out = root
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.isidentifier():
+            out += f".{part}"
+        else:
+            out += "[" + json.dumps(part, ensure_ascii=False) + "]"
+    return out
+
+
+# What each member of a union takes (pydantic names the member in an error's location), and
+# how to say it.
+_MEMBERS: dict[str, tuple[tuple[type, ...], str]] = {
+    "int": ((int,), "a whole number"),
+    "str": ((str,), "text"),
+    "bool": ((bool,), "true or false"),
+    "date": ((dt.date, str), "a date"),
+    "list": ((list,), "a list"),
+    "dict": ((dict,), "an object"),
+}
+
+
+def _member(tag: str | int) -> tuple[tuple[type, ...], str] | None:
+    if not isinstance(tag, str):
+        return None
+    if tag in _MEMBERS:
+        return _MEMBERS[tag]
+    if tag[:1].isupper() and tag.isidentifier():  # a model: "BudgetDocument"
+        return (dict,), "an object"
+    if tag.startswith("list["):
+        return (list,), "a list"
+    return None
+
+
+def _at(data: object, loc: Iterable[int | str]) -> object:
+    for part in loc:
+        if isinstance(data, Mapping) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _takes(kinds: tuple[type, ...], value: object) -> bool:
+    if isinstance(value, bool):
+        return bool in kinds
+    return isinstance(value, kinds)
+
+
+def _message(err: Mapping[str, Any]) -> str:
+    kind = err.get("type")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    value = err.get("input")
+    if kind in ("int_type", "int_parsing", "int_from_float") and isinstance(value, float):
+        return _FLOAT
+    if kind in ("int_type", "int_parsing") and isinstance(value, bool):
+        return "write a whole number here (got true or false)"
+    msg = str(err.get("msg", "invalid value"))
+    text = msg[:1].lower() + msg[1:]
+    for python, word in (
+        ("a valid dictionary", "an object"),
+        ("a valid list", "a list"),
+        ("a valid array", "a list"),
+        ("a valid string", "text"),
+        ("a valid integer", "a whole number"),
+        ("a valid boolean", "true or false"),
+    ):
+        text = text.replace(python, word)
+    if "input" in err and kind not in ("model_type", "dict_type", "list_type", "string_type"):
+        return f"{text} (got {json.dumps(value, ensure_ascii=False, default=str)[:60]})"
+    if "input" in err:
+        return f"{text} (got {json_type(value)})"
+    return text
+
+
+_FLOAT = (
+    "a number with decimals cannot stay exact here: write a whole number, or the figure "
+    'as text ("97,5")'
+)
+
+
+def document_problems(
+    exc: pydantic.ValidationError,
+    *,
+    code: str,
+    file: str | None,
+    data: object = None,
+    prefix: tuple[int | str, ...] = (),
+    root: str = "$",
+) -> list[Problem]:
+    """pydantic's errors as located problems: one per place, in words about the document.
+
+    A value that a union (``int | str``) does not take gets one problem that says what may be
+    written there, not one per member; when a member takes the value's type, only that
+    member's problem is kept.
+
+    Args:
+        exc: The validation error.
+        code: The problem code (``"budget.document"``, ``"plan.schema"``…).
+        file: The document's name.
+        data: The data validated, to see which member of a union a value is meant for.
+        prefix: Where the validated data sits in the document (``("lines", 3)``).
+        root: The path of the document's top (``"$"``, ``"$[2]"``).
+    """
+    errors = exc.errors()
+    split = []
+    members: dict[tuple[int | str, ...], list[str]] = {}
+    for err in errors:
+        clean: list[int | str] = []
+        tags: list[tuple[tuple[int | str, ...], str]] = []
+        for part in err["loc"]:
+            if isinstance(part, str) and _member(part) is not None and part not in ("date",):
+                tags.append((tuple(clean), part))
+                found = members.setdefault(tuple(clean), [])
+                if part not in found:
+                    found.append(part)
+            else:
+                clean.append(part)
+        split.append((err, tuple(clean), tags))
+    out: dict[str, Problem] = {}
+    for err, where, tags in split:
+        loc = where
+        message: str | None = None
+        skip = False
+        for at, tag in tags:
+            value = _at(data, at)
+            kinds, _ = _member(tag) or ((), "")
+            if _takes(kinds, value):
+                continue  # the member meant for this value: its error is the one to say
+            if any(_takes((_member(m) or ((), ""))[0], value) for m in members[at]):
+                skip = True
+                break
+            loc = at
+            if isinstance(value, float):
+                message = _FLOAT
+            else:
+                words = list(dict.fromkeys((_member(m) or ((), m))[1] for m in members[at]))
+                if "a whole number" in words and "text" in words:
+                    words[words.index("text")] = 'a figure as text ("6.422,5")'
+                allowed = " or ".join(words)
+                if len(words) > 2:
+                    allowed = ", ".join(words[:-1]) + " or " + words[-1]
+                message = f"write {allowed} here (got {json_type(value)})"
+            break
+        if skip:
+            continue
+        path = json_path(prefix + loc, root)
+        if path not in out:
+            out[path] = Problem(
+                code=code,
+                message=message if message is not None else _message(err),
+                where=Location(file=file, path=path),
+            )
+    return list(out.values())
 
 
 def dump_toml(data: dict[str, Any]) -> str:

@@ -28,10 +28,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ocop._i18n import Language, language, tr, use_language
 from ocop.errors import OcopTypeError, OcopValueError
+from ocop.figures import FigureTooLarge, parse_figure
 from ocop.numbers import format_number
 from ocop.text import fold, normalize
 
 __all__ = [
+    "UNIT_HINT",
     "Unit",
     "format_amount",
     "format_figure",
@@ -67,18 +69,71 @@ class Unit(enum.Enum):
 
     @classmethod
     def parse(cls, text: str) -> Unit:
-        """The unit named ``text``: ``"1.000 đồng"``, ``"nghìn đồng"``, ``"thousand"``, ``"triệu"``…
+        """The unit ``text`` names, in any of the ways Vietnamese tables write it.
+
+        A multiplier and a currency, in either order of spacing and punctuation:
+        ``đồng``, ``đ``, ``VNĐ``, ``₫``; ``1.000 đồng``, ``1000đ``, ``x1000 đồng``, ``nghìn
+        đồng``, ``ngàn đồng``; ``triệu đồng``, ``tr.đ``, ``Tr.đồng``, ``trđ``, ``Tr.VNĐ``;
+        ``tỷ đồng``, ``tỷ``; English ``thousand``/``million``/``billion`` (``_vnd``). A leading
+        ``ĐVT:`` or ``Đơn vị tính:`` (the unit line of a table) is allowed.
 
         Raises:
-            OcopValueError: ``text`` names no unit.
+            OcopValueError: ``text`` names no unit; the message lists the spellings read.
         """
-        key = fold(text).replace(" ", "")
-        found = _UNIT_NAMES.get(key)
+        found = _read_unit(text)
         if found is None:
-            raise OcopValueError(
-                f"unknown unit {text!r} (use đồng, 1.000 đồng, triệu đồng or tỷ đồng)"
-            )
+            shown = normalize(text)
+            raise OcopValueError(f"unknown unit {shown!r} ({UNIT_HINT})")
         return found
+
+
+#: The spellings of units :meth:`Unit.parse` reads, for messages that refuse one.
+UNIT_HINT = (
+    "write đồng, đ or VNĐ; 1.000 đồng, 1000đ or nghìn đồng; triệu đồng, tr.đ or trđ; tỷ đồng"
+)
+_UNIT_PREFIX = re.compile(r"^(?:donvitinh|donvi|dvt)?(?:x)?")
+_MULTIPLIERS: dict[str, Unit] = {
+    "": Unit.DONG,
+    "1": Unit.DONG,
+    "1000": Unit.THOUSAND,
+    "nghin": Unit.THOUSAND,
+    "ngan": Unit.THOUSAND,
+    "k": Unit.THOUSAND,
+    "thousand": Unit.THOUSAND,
+    "thousands": Unit.THOUSAND,
+    "1000000": Unit.MILLION,
+    "trieu": Unit.MILLION,
+    "tr": Unit.MILLION,
+    "million": Unit.MILLION,
+    "millions": Unit.MILLION,
+    "1000000000": Unit.BILLION,
+    "ty": Unit.BILLION,
+    "ti": Unit.BILLION,
+    "billion": Unit.BILLION,
+    "billions": Unit.BILLION,
+}
+# Multipliers that name a unit without a currency after them ("triệu", "1.000"); "tr" and
+# "k" alone are too short to be sure of.
+_ALONE = frozenset(
+    {"1000", "1000000", "nghin", "ngan", "trieu", "ty", "ti"}
+    | {"thousand", "thousands", "million", "millions", "billion", "billions"}
+)
+_UNIT_KEY = re.compile(
+    "^(?P<mult>" + "|".join(sorted(_MULTIPLIERS, key=len, reverse=True)) + ")"
+    r"(?P<cur>dong|vnd|d)?$"
+)
+
+
+def _read_unit(text: str) -> Unit | None:
+    key = fold(text.replace("₫", "đ")).replace(" ", "")
+    key = _UNIT_PREFIX.sub("", key, count=1)
+    m = _UNIT_KEY.match(key)
+    if m is None:
+        return None
+    mult, cur = m.group("mult"), m.group("cur")
+    if cur is None and mult not in _ALONE:
+        return None
+    return _MULTIPLIERS[mult]
 
 
 _UNIT_LABELS = {
@@ -93,27 +148,6 @@ _UNIT_HEADERS = {
     Unit.MILLION: "triệu đồng",
     Unit.BILLION: "tỷ đồng",
 }
-_UNIT_NAMES: dict[str, Unit] = {}
-for _unit, _names in {
-    Unit.DONG: ("dong", "d", "vnd", "vnđ", "1", "dong", "one"),
-    Unit.THOUSAND: (
-        "1000dong",
-        "1.000dong",
-        "nghindong",
-        "ngandong",
-        "nghin",
-        "ngan",
-        "thousand",
-        "thousands",
-        "1000",
-        "1.000",
-        "kvnd",
-    ),
-    Unit.MILLION: ("trieudong", "trieu", "million", "millions", "1000000", "1.000.000"),
-    Unit.BILLION: ("tydong", "tidong", "ty", "ti", "billion", "billions"),
-}.items():
-    for _name in _names:
-        _UNIT_NAMES[fold(_name).replace(" ", "")] = _unit
 
 
 def _check_int(n: object, name: str) -> int:
@@ -124,12 +158,6 @@ def _check_int(n: object, name: str) -> int:
 
 # --------------------------------------------------------------------------- figures
 
-_FIGURE = re.compile(
-    r"""^(?P<sign>[-−])?
-        (?P<int>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)
-        (?:,(?P<frac>[0-9]+))?$""",
-    re.VERBOSE,
-)
 _SUFFIX = re.compile(r"\s*(?:₫|đ|vnđ|vnd|đồng|dong)\.?\s*$", re.IGNORECASE)
 
 
@@ -190,15 +218,17 @@ def parse_amount(text: str, unit: Unit = Unit.DONG) -> int:
         raise OcopTypeError(f"'text' must be a str (got {type(text).__name__})")
     raw = normalize(text)
     body, unit = _split_unit(raw, unit)
-    m = _FIGURE.match(body)
-    if m is None:
-        raise OcopValueError(f"{text!r} is not an amount (write it like 6.422.330 or 6.422,33)")
-    digits = re.sub(r"[.\s\u00a0\u202f]", "", m.group("int"))
-    sign = "-" if m.group("sign") else ""
-    frac = f".{m.group('frac')}" if m.group("frac") else ""
-    number = Decimal(f"{sign}{digits}{frac}")  # the constructor is exact; arithmetic is not
     try:
-        return to_dong(number, unit)
+        figure = parse_figure(body)
+    except FigureTooLarge:
+        raise
+    except OcopValueError:
+        shown = text if len(text) <= 40 else text[:37] + "…"
+        raise OcopValueError(
+            f"{shown!r} is not an amount (write it like 6.422.330 or 6.422,33)"
+        ) from None
+    try:
+        return to_dong(figure, unit)
     except OcopValueError:
         raise OcopValueError(f"{text!r} is not a whole number of đồng in {unit.label}") from None
 

@@ -28,17 +28,18 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
-from decimal import Decimal
-from fractions import Fraction
 from types import MappingProxyType
 
 import attrs
 
+from ocop._i18n import tr
 from ocop.errors import OcopLookupError, OcopTypeError, OcopValueError
+from ocop.scores import Score, check_score
 
 __all__ = [
     "COMMUNE_CHECK_WORKING_DAYS",
     "CURRENT_RULES_START",
+    "DISTRICTS_ABOLISHED",
     "LATE_RE_EVALUATION_GRACE_DAYS",
     "MINISTRY_BATCHES",
     "MINISTRY_RENAMED",
@@ -53,6 +54,9 @@ __all__ = [
     "TRANSITION_RE_EVALUATION_DEADLINE",
     "Level",
     "Regime",
+    "as_regime",
+    "authority_name",
+    "authority_on",
     "band_stars",
     "get_regime",
     "regime_on",
@@ -168,13 +172,25 @@ LATE_RE_EVALUATION_GRACE_DAYS = 180
 #: A certificate is revoked within 15 days of the finding (26/2026/QĐ-TTg art. 8.4).
 REVOCATION_DAYS = 15
 
+#: From this day local government has two tiers, province and commune: district-level
+#: bodies (huyện, thị xã, thành phố thuộc tỉnh) no longer exist, so no district council
+#: evaluates, recognises or revokes on or after it. Sources: Nghị quyết 203/2025/QH15
+#: (amending the Constitution, art. 110: two tiers) and Luật Tổ chức chính quyền địa phương
+#: 72/2025/QH15 (art. 1: administrative units are provinces and communes), both in force
+#: 1 July 2025 (the texts were not read here: official press reports); 1489/QĐ-TTg of 6 July
+#: 2025 moves the 148 procedure to commune → province → ministry.
+DISTRICTS_ABOLISHED = dt.date(2025, 7, 1)
+
 #: From this day the agriculture ministry is the Ministry of Agriculture and Environment (Bộ
 #: Nông nghiệp và Môi trường); before it, the Ministry of Agriculture and Rural Development
-#: (Bộ Nông nghiệp và Phát triển nông thôn).
+#: (Bộ Nông nghiệp và Phát triển nông thôn). Sources: Nghị quyết 176/2025/QH15 of 18 February
+#: 2025, art. 1 (the ministries of the government), and Nghị định 35/2025/NĐ-CP of 25 February
+#: 2025, art. 1 (the ministry's functions), in force 1 March 2025 (not read here: official
+#: press reports).
 MINISTRY_RENAMED = dt.date(2025, 3, 1)
 
 
-def band_stars(score: int | Decimal | Fraction) -> int:
+def band_stars(score: Score) -> int:
     """The stars of the band a mean score falls in: 1★ < 30 ≤ 2★ < 50 ≤ 3★ < 70 ≤ 4★ < 90 ≤ 5★.
 
     The comparison is exact: pass a :class:`~fractions.Fraction` or :class:`~decimal.Decimal`
@@ -184,14 +200,7 @@ def band_stars(score: int | Decimal | Fraction) -> int:
         OcopTypeError: ``score`` is a float or not a number.
         OcopValueError: ``score`` is outside 0–100.
     """
-    if isinstance(score, bool) or not isinstance(score, int | Decimal | Fraction):
-        raise OcopTypeError(
-            f"'score' must be an int, Decimal or Fraction (got {type(score).__name__})"
-        )
-    if isinstance(score, Decimal) and not score.is_finite():
-        raise OcopValueError(f"'score' must be a finite number (got {score})")
-    if not 0 <= score <= 100:
-        raise OcopValueError(f"'score' must be between 0 and 100 (got {score})")
+    check_score(score)
     for floor, stars in STAR_BANDS:
         if score >= floor:
             return stars
@@ -363,6 +372,20 @@ def get_regime(key: str) -> Regime:
     return found
 
 
+def as_regime(regime: Regime | str) -> Regime:
+    """``regime`` itself, or the regime with that id or alias (:func:`get_regime`).
+
+    Raises:
+        OcopTypeError: ``regime`` is neither a :class:`Regime` nor a string.
+        OcopLookupError: No regime has that id or alias.
+    """
+    if isinstance(regime, Regime):
+        return regime
+    if isinstance(regime, str):
+        return get_regime(regime)
+    raise OcopTypeError(f"'regime' must be a Regime or its id (got {type(regime).__name__})")
+
+
 def regime_on(on: dt.date) -> Regime:
     """The regime that governs a new dossier on ``on``.
 
@@ -376,3 +399,36 @@ def regime_on(on: dt.date) -> Regime:
         f"no OCOP regime was in force on {on.isoformat()} (the programme "
         f"starts on {REGIMES[0].effective_from.isoformat()})"
     )
+
+
+def authority_on(stars: int, on: dt.date) -> Level | None:
+    """The level that recognises, and so revokes, a certificate of ``stars`` on ``on``.
+
+    The rules in force on ``on`` decide, not those the certificate was issued under:
+    26/2026/QĐ-TTg art. 8.2.a gives 3★ and 4★ to the provincial chairman and art. 8.2.b 5★ to
+    the minister, so a 3★ certificate a district issued under 148/QĐ-TTg is revoked by the
+    province in 2026. Under 148/QĐ-TTg (whose revocation article was not read) the level that
+    recognises the stars is taken; from :data:`DISTRICTS_ABOLISHED` a district's share goes to
+    the province. ``None`` for 1★ and 2★ (no certificate).
+
+    Raises:
+        OcopLookupError: ``on`` is before the OCOP programme (7 May 2018).
+    """
+    level = regime_on(on).recognising_level(stars)
+    if level is Level.DISTRICT and on >= DISTRICTS_ABOLISHED:
+        return Level.PROVINCE
+    return level
+
+
+def authority_name(level: Level, on: dt.date) -> str:
+    """The body that acts for ``level`` on ``on``, as messages name it.
+
+    The national level is the agriculture ministry: the Ministry of Agriculture and
+    Environment from :data:`MINISTRY_RENAMED`, the Ministry of Agriculture and Rural
+    Development before.
+    """
+    if level is Level.NATIONAL:
+        if on >= MINISTRY_RENAMED:
+            return tr("the Ministry of Agriculture and Environment")
+        return tr("the Ministry of Agriculture and Rural Development")
+    return tr("the {level}", level=level.value)

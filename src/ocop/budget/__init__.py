@@ -20,6 +20,7 @@ from ocop.budget.checks import CHECKS, CheckContext, check
 from ocop.budget.io import (
     BudgetDocument,
     LineDocument,
+    TotalDocument,
     budget_schema,
     load_budget,
     quang_tri_2019,
@@ -29,8 +30,17 @@ from ocop.budget.io import (
     write_csv,
     write_document,
 )
-from ocop.budget.model import PROVINCE_LEVEL, Budget, BudgetLine, Phase, locality_of_body
+from ocop.budget.model import (
+    PROVINCE_LEVEL,
+    Budget,
+    BudgetLine,
+    Phase,
+    TotalKind,
+    TotalRow,
+    locality_of_body,
+)
 from ocop.budget.rollup import KEYS, Rollup, RollupGroup, rollup, shares
+from ocop.budget.table import Row, read_table, table_rows
 from ocop.budget.tree import Node, Tree, build_tree
 
 __all__ = [
@@ -46,6 +56,10 @@ __all__ = [
     "Phase",
     "Rollup",
     "RollupGroup",
+    "Row",
+    "TotalDocument",
+    "TotalKind",
+    "TotalRow",
     "Tree",
     "budget_schema",
     "build_tree",
@@ -56,8 +70,10 @@ __all__ = [
     "read_budget",
     "read_csv",
     "read_document",
+    "read_table",
     "rollup",
     "shares",
+    "table_rows",
     "write_csv",
     "write_document",
 ]

@@ -17,7 +17,10 @@ Codes:
 ``budget.schedule``         the quarters of a schedule do not add up to the line's amount
 ``budget.disbursed``        more disbursed than approved (warning)
 ``budget.subtotal``         a stated subtotal that is not the sum of the lines under it
-``budget.total``            a stated grand total that is not the sum of the sections
+``budget.total``            a stated grand total (any "Tổng cộng" row) that is not the sum of
+                            the sections
+``budget.section_total``    a section's "Cộng" row that is not the sum of the lines since the
+                            previous total row
 ``budget.words``            the total in words disagrees with the figures (a warning when the
                             words are the figure rounded to thousands, millions or billions)
 ``budget.words_unreadable`` the total in words cannot be read as a number
@@ -33,11 +36,12 @@ import attrs
 
 from ocop._gc import no_gc
 from ocop._i18n import tr, trn
-from ocop.budget.model import Budget, BudgetLine
+from ocop.budget.model import Budget, BudgetLine, TotalKind
 from ocop.budget.tree import Tree, build_tree, parents_of
 from ocop.errors import OcopValueError
 from ocop.money import Unit, format_amount, parse_words, unit_header
-from ocop.problems import Problem, Severity
+from ocop.numbers import format_number
+from ocop.problems import Location, Problem, Severity
 
 __all__ = ["CHECKS", "CheckContext", "check"]
 
@@ -243,6 +247,24 @@ def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
             )
 
 
+def unit_hint(stated: int, parts: int) -> str:
+    """A hint when a stated figure and the sum of its parts differ by exactly ×1.000 or
+    ×1.000.000: real tables mix nghìn đồng and đồng, or triệu đồng and đồng."""
+    for factor in (1_000, 1_000_000):
+        times = format_number(factor)
+        if stated and parts == stated * factor:
+            return " " + tr(
+                "(the parts add up to {times} times the stated figure: are they in another unit?)",
+                times=times,
+            )
+        if parts and stated == parts * factor:
+            return " " + tr(
+                "(the stated figure is {times} times the parts: is it in another unit?)",
+                times=times,
+            )
+    return ""
+
+
 def check_subtotals(ctx: CheckContext) -> Iterator[Problem]:
     """A line with lines under it states their sum, if it states anything."""
     for node in ctx.tree.walk():
@@ -266,7 +288,8 @@ def check_subtotals(ctx: CheckContext) -> Iterator[Problem]:
                     stated=ctx.figure(line.amount),
                     total=ctx.figure(node.amount),
                     unit=ctx.unit_note,
-                ),
+                )
+                + unit_hint(line.amount, node.amount),
                 where=line.where("amount"),
             )
 
@@ -284,8 +307,60 @@ def check_total(ctx: CheckContext) -> Iterator[Problem]:
                 stated=ctx.figure(stated),
                 total=ctx.figure(ctx.tree.total),
                 unit=ctx.unit_note,
-            ),
+            )
+            + unit_hint(stated, ctx.tree.total),
             where=ctx.budget.where("stated_total"),
+        )
+
+
+def check_total_rows(ctx: CheckContext) -> Iterator[Problem]:
+    """Every other total row: a repeated "Tổng cộng" is the sum of the sections, a section's
+    "Cộng" the sum of the lines since the previous total row, a repeated "Bằng chữ" reads the
+    total."""
+    totals = ctx.budget.totals
+    if not totals:
+        return
+    lines = ctx.budget.lines
+    node_of = {id(node.line): node for node in ctx.tree.walk()}
+    start = 0
+    for row in sorted(totals, key=lambda t: t.after):
+        if row.kind is TotalKind.WORDS:
+            if row.words:
+                yield from _words_problems(ctx, row.words, row.where("words"))
+            continue
+        if row.kind is TotalKind.GRAND:
+            parts: int | None = ctx.tree.total
+            if any(id(r) in ctx.unknown for r in ctx.tree.roots):
+                parts = None
+            what, code = tr("the sum of the lines"), "budget.total"
+        else:
+            inside = range(start, row.after)
+            tops = [node_of[id(lines[i])] for i in inside if ctx.parent_of[i] not in inside]
+            parts = sum(n.amount for n in tops)
+            if any(id(n) in ctx.unknown for n in tops):
+                parts = None
+            n = len(inside)
+            what = trn(
+                "the sum of the {n} line above it since the previous total",
+                "the sum of the {n} lines above it since the previous total",
+                n,
+            )
+            code = "budget.section_total"
+        start = row.after
+        if row.amount is None or parts is None or row.amount == parts:
+            continue
+        yield Problem(
+            code=code,
+            message=tr(
+                "{title!r} states {stated} ≠ {parts}, {what} {unit}",
+                title=row.title,
+                stated=ctx.figure(row.amount),
+                parts=ctx.figure(parts),
+                what=what,
+                unit=ctx.unit_note,
+            )
+            + unit_hint(row.amount, parts),
+            where=row.where("amount"),
         )
 
 
@@ -304,30 +379,26 @@ def _field_name(field: str) -> str:
 def _rounded(unit: Unit, *, down: bool) -> str:
     """Why words may read less or more than the figures: they are rounded to ``unit``."""
     if unit is Unit.BILLION:
-        return (
-            tr("the words are rounded down to billions")
-            if down
-            else tr("the words are rounded up to billions")
-        )
+        if down:
+            return tr("the words are rounded down to billions")
+        return tr("the words are rounded up to billions")
     if unit is Unit.MILLION:
-        return (
-            tr("the words are rounded down to millions")
-            if down
-            else tr("the words are rounded up to millions")
-        )
-    return (
-        tr("the words are rounded down to thousands")
-        if down
-        else tr("the words are rounded up to thousands")
-    )
+        if down:
+            return tr("the words are rounded down to millions")
+        return tr("the words are rounded up to millions")
+    if down:
+        return tr("the words are rounded down to thousands")
+    return tr("the words are rounded up to thousands")
 
 
 def check_words(ctx: CheckContext) -> Iterator[Problem]:
     """The total in words reads the total in figures, or that total rounded (a warning)."""
     words = ctx.budget.total_in_words
-    if not words:
-        return
-    where = ctx.budget.where("total_in_words")
+    if words:
+        yield from _words_problems(ctx, words, ctx.budget.where("total_in_words"))
+
+
+def _words_problems(ctx: CheckContext, words: str, where: Location) -> Iterator[Problem]:
     try:
         said = parse_words(words)
     except OcopValueError as exc:
@@ -372,6 +443,7 @@ CHECKS: tuple[Check, ...] = (
     check_amounts,
     check_subtotals,
     check_total,
+    check_total_rows,
     check_words,
 )
 

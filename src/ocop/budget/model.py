@@ -25,6 +25,8 @@ __all__ = [
     "Budget",
     "BudgetLine",
     "Phase",
+    "TotalKind",
+    "TotalRow",
     "locality_of_body",
 ]
 
@@ -133,6 +135,50 @@ class BudgetLine:
         return attrs.evolve(base, field=field, code=self.key)
 
 
+class TotalKind(enum.Enum):
+    """What a total row of a table states.
+
+    ``SECTION`` ("Cộng", "Cộng mục I"): the sum of the lines since the previous total row;
+    ``GRAND`` ("Tổng cộng", "Tổng số"): the sum of every line; ``WORDS`` ("Bằng chữ: …"):
+    the grand total in words.
+    """
+
+    SECTION = "section"
+    GRAND = "grand"
+    WORDS = "words"
+
+
+@attrs.frozen(kw_only=True)
+class TotalRow:
+    """A total row of a table beyond the budget's own grand total and words.
+
+    Tables close sections with "Cộng" rows and may print "Tổng cộng" or "Bằng chữ" more than
+    once (at the top and at the bottom); every one of them is kept, in its place, and checked
+    (:func:`ocop.budget.check`).
+
+    Attributes:
+        kind: What the row states (:class:`TotalKind`).
+        after: How many lines of the table come before it: its place among the lines.
+        title: The row's title as printed ("Cộng", "TỔNG CỘNG", "Bằng chữ").
+        amount: The figure it states, in đồng; ``None`` when it prints none (or for words).
+        words: The total in words (``WORDS`` rows).
+        unread: ``True`` when the row prints a figure that could not be read.
+        source: Where the row was read from; not part of its value.
+    """
+
+    kind: TotalKind
+    after: int
+    title: str
+    amount: int | None = None
+    words: str | None = None
+    unread: bool = attrs.field(default=False, eq=False, repr=False)
+    source: Location | None = attrs.field(default=None, eq=False, repr=False)
+
+    def where(self, field: str | None = None) -> Location:
+        """The row's location, naming ``field``."""
+        return attrs.evolve(self.source or Location(), field=field)
+
+
 def _frozen_places(places: Mapping[str, Location | None]) -> Mapping[str, Location | None]:
     return MappingProxyType(dict(places))
 
@@ -152,6 +198,8 @@ class Budget:
         sources: The funding sources of every line that names none (a merged cell).
         document: The document the table belongs to, e.g. "278/KH-SNN ngày 04/3/2019".
         extra_columns: Columns of the source table ocop does not use, in their order.
+        totals: The table's other total rows — section "Cộng" rows, a repeated "Tổng cộng"
+            or "Bằng chữ" — each in its place (:class:`TotalRow`); checked, not trusted.
         source: Where the budget was read from; not part of its value.
         places: Where ``stated_total`` and ``total_in_words`` were read from (a row of the
             table, a ``$.path`` of a document); not part of its value.
@@ -167,6 +215,7 @@ class Budget:
     sources: tuple[str, ...] = ()
     document: str | None = None
     extra_columns: tuple[str, ...] = ()
+    totals: tuple[TotalRow, ...] = ()
     source: Location | None = attrs.field(default=None, eq=False, repr=False)
     places: Mapping[str, Location | None] = attrs.field(
         factory=dict, eq=False, repr=False, converter=_frozen_places

@@ -32,6 +32,7 @@ __all__ = ["main"]
 #: Modules that add subcommands, in the order ``ocop --help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "ocop.cli.budget",
+    "ocop.cli.conformance",
     "ocop.cli.criteria",
     "ocop.cli.cycle",
     "ocop.cli.money",

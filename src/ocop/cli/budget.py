@@ -23,6 +23,7 @@ from ocop.budget import (
     write_document,
 )
 from ocop.cli._common import (
+    InputError,
     add_format,
     print_json,
     print_problem_rows,
@@ -31,6 +32,7 @@ from ocop.cli._common import (
     read_text,
     warn,
 )
+from ocop.errors import OcopValueError
 from ocop.money import Unit, format_amount, in_words, unit_header
 from ocop.numbers import format_number
 from ocop.problems import Problem, Result, has_errors
@@ -87,6 +89,7 @@ def register(sub: Any) -> None:
         choices=("dong", "thousand", "million", "billion"),
         help="unit of the table's figures (default: the budget's own)",
     )
+    _add_table_unit(report)
     add_format(report)
     report.set_defaults(handler=_report)
 
@@ -100,6 +103,7 @@ def register(sub: Any) -> None:
         ),
     )
     chk.add_argument("file", nargs="?", metavar="FILE", help="CSV, TOML or JSON; - for stdin")
+    _add_table_unit(chk)
     add_format(chk)
     chk.set_defaults(handler=_check)
 
@@ -111,10 +115,36 @@ def register(sub: Any) -> None:
     conv.add_argument("file", nargs="?", metavar="FILE", help="CSV, TOML or JSON; - for stdin")
     conv.add_argument("--to", choices=("csv", "toml", "json"), required=True)
     conv.add_argument("--delimiter", choices=(",", ";", "tab"), default=",", help="CSV only")
+    _add_table_unit(conv)
     conv.set_defaults(handler=_convert)
 
     schema = cmds.add_parser("schema", help="the JSON Schema of the budget document")
     schema.set_defaults(handler=_schema)
+
+
+_UNITS = {"dong": Unit.DONG, "thousand": Unit.THOUSAND, "million": Unit.MILLION}
+
+
+def _add_table_unit(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--table-unit",
+        metavar="UNIT",
+        help=(
+            "the unit of a table's money columns whose header states none, as a unit line "
+            "'ĐVT: …' above the header would: đồng, '1.000 đồng', 'triệu đồng', 'tỷ đồng' "
+            "(or tr.đ, 1000đ…); without it such a column is refused, never read as đồng"
+        ),
+    )
+
+
+def _table_unit(args: argparse.Namespace) -> Unit | None:
+    text = getattr(args, "table_unit", None)
+    if text is None:
+        return None
+    try:
+        return Unit.parse(text)
+    except OcopValueError as exc:
+        raise InputError(f"--table-unit: {exc}") from None
 
 
 def _schema(_args: argparse.Namespace) -> int:
@@ -122,16 +152,18 @@ def _schema(_args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(file: str | None) -> tuple[Result[Budget], str]:
+def _load(file: str | None, unit: Unit | None = None) -> tuple[Result[Budget], str]:
     if file is None:
         return Result(quang_tri_2019()), _builtin()
     if file == "-":
-        return read_budget(read_text(file), file="<stdin>"), "<stdin>"
-    return load_budget(file), file
+        return read_budget(read_text(file), file="<stdin>", unit=unit), "<stdin>"
+    return load_budget(file, unit=unit), file
 
 
-def _all_problems(file: str | None) -> tuple[Budget, tuple[Problem, ...], str]:
-    result, name = _load(file)
+def _all_problems(
+    file: str | None, unit: Unit | None = None
+) -> tuple[Budget, tuple[Problem, ...], str]:
+    result, name = _load(file, unit)
     problems = result.problems
     if result.value.lines:
         # Check what could be read even when some of it could not: every problem at once.
@@ -149,13 +181,11 @@ def _all_problems(file: str | None) -> tuple[Budget, tuple[Problem, ...], str]:
 def _unit(args: argparse.Namespace, budget: Budget) -> Unit:
     if args.unit is None:
         return budget.unit
-    return {"dong": Unit.DONG, "thousand": Unit.THOUSAND, "million": Unit.MILLION}.get(
-        args.unit, Unit.BILLION
-    )
+    return _UNITS.get(args.unit, Unit.BILLION)
 
 
 def _report(args: argparse.Namespace) -> int:
-    budget, problems, name = _all_problems(args.file)
+    budget, problems, name = _all_problems(args.file, _table_unit(args))
     if has_errors(problems):
         print_problems(problems)
         print(
@@ -270,15 +300,17 @@ def _print_tree(budget: Budget, tree: Tree, unit: Unit, head: dict[str, str]) ->
 
 
 def _check(args: argparse.Namespace) -> int:
-    budget, problems, name = _all_problems(args.file)
+    budget, problems, name = _all_problems(args.file, _table_unit(args))
     bad = has_errors(problems)
     if args.format == "json":
+        total = build_tree(budget).total if budget.lines else 0
         print_json(
             {
                 "file": name,
                 "ok": not bad,
                 "lines": len(budget.lines),
-                "total": build_tree(budget).total if budget.lines else 0,
+                "total": total,
+                "total_text": format_amount(total),
                 "problems": [p.to_dict() for p in problems],
             }
         )
@@ -305,7 +337,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    result, _name = _load(args.file)
+    result, _name = _load(args.file, _table_unit(args))
     if not result.ok:
         print_problems(result.problems)
         return 1

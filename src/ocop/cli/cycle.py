@@ -105,14 +105,14 @@ def _summary(record: Record) -> dict[str, Any]:
         "regime": record.history[-1].regime if record.history else None,
         "score": score_to_json(last.score)
         if last is not None
-        else (None if cert is None else score_to_json(cert.score)),
+        else (None if cert is None or cert.score is None else score_to_json(cert.score)),
         "certificate": None
         if cert is None
         else {
             "stars": cert.stars,
-            "level": cert.level.value,
-            "issued": cert.issued.isoformat(),
-            "expires": cert.expires.isoformat(),
+            "level": cert.issued_by.value,
+            "issued": cert.issued_on.isoformat(),
+            "expires": cert.expires_on.isoformat(),
         },
         "steps": len(record.history),
     }

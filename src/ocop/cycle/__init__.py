@@ -13,12 +13,12 @@ transition tables themselves, and :func:`to_mermaid` / :func:`to_dot` draw them.
 
 from __future__ import annotations
 
+from ocop.certificates import Certificate, RevocationGround
 from ocop.cycle.checks import check_definition
 from ocop.cycle.diagram import to_dot, to_mermaid
 from ocop.cycle.machine import (
     Transition,
     advance,
-    authority_name,
     follow,
     replay,
     rules_for,
@@ -26,18 +26,14 @@ from ocop.cycle.machine import (
 )
 from ocop.cycle.model import (
     FINAL_STAGES,
-    Assessment,
-    Certificate,
+    CouncilResult,
     Evaluation,
     Event,
     EventKind,
-    Ground,
     Purpose,
     Record,
-    Score,
     Stage,
     Step,
-    format_score,
 )
 from ocop.cycle.timetable import (
     Plan,
@@ -53,27 +49,24 @@ from ocop.cycle.timetable import (
 
 __all__ = [
     "FINAL_STAGES",
-    "Assessment",
     "Certificate",
+    "CouncilResult",
     "Evaluation",
     "Event",
     "EventKind",
-    "Ground",
     "Plan",
     "Purpose",
     "Record",
-    "Score",
+    "RevocationGround",
     "Stage",
     "Step",
     "Transition",
     "Window",
     "add_working_days",
     "advance",
-    "authority_name",
     "check_definition",
     "commune_check_due",
     "follow",
-    "format_score",
     "is_working_day",
     "ministry_batch",
     "province_batch",

@@ -15,30 +15,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import Decimal, InvalidOperation
-from fractions import Fraction
+from decimal import Decimal
 from typing import Any, Literal
 
 import attrs
 import pydantic
 
 from ocop._documents import DuplicateKeyError, loads_json
+from ocop.certificates import Certificate, RevocationGround
 from ocop.cycle.machine import replay
 from ocop.cycle.model import (
-    Certificate,
     Evaluation,
     Event,
     EventKind,
-    Ground,
     Purpose,
     Record,
-    Score,
     Stage,
     Step,
 )
-from ocop.errors import OcopValueError
+from ocop.errors import OcopTypeError, OcopValueError
 from ocop.problems import Location, Problem, Result, Severity
 from ocop.regimes import Level
+from ocop.scores import Score, exact_text, parse_score
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -61,39 +59,20 @@ EventLine = tuple[str, Event, dt.date, str | None, Location]
 """An event read from a stream: (product, event, date, actor, where it was read)."""
 
 
-def score_to_json(score: Score) -> int | str:
-    """A score for JSON: an int as is, a Decimal as its string, a Fraction as ``"n/d"``."""
-    if isinstance(score, Fraction):
-        return f"{score.numerator}/{score.denominator}"
-    if isinstance(score, Decimal):
-        return str(score)
-    return score
+def score_to_json(score: Score) -> str:
+    """A score for JSON: its exact form as a string, the one JSON type of every score
+    (``"96"``, ``"81.5"``, ``"639/7"``; :func:`ocop.scores.exact_text`)."""
+    return exact_text(score)
 
 
 def score_from_json(value: object) -> Score:
-    """The exact score written as ``value`` (an int, ``"72.5"``, ``"145/2"`` or a Decimal).
+    """The exact score written as ``value``: its exact form, or a JSON integer (older
+    documents; :func:`ocop.scores.parse_score`).
 
     Raises:
         OcopValueError: ``value`` is not an exact score (a float, a word…).
     """
-    if isinstance(value, bool):
-        raise OcopValueError(f"not a score: {value!r}")
-    if isinstance(value, int | Decimal):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            if "/" in text:
-                num, den = text.split("/", 1)
-                return Fraction(int(num), int(den))
-            if text.lstrip("-").isdigit():
-                return int(text)
-            number = Decimal(text)
-            if number.is_finite():
-                return number
-        except (ValueError, ZeroDivisionError, InvalidOperation):
-            pass
-    raise OcopValueError(f"not a score: {value!r} (write 72, 72.5 or 145/2)")
+    return parse_score(value)
 
 
 # -- the documents (pydantic lives here only) ----------------------------------------------
@@ -112,10 +91,16 @@ class EventDoc(_Model):
     level: Level | None = None
     score: _ScoreJson | None = None
     stars: int | None = pydantic.Field(default=None, ge=1, le=5)
-    ground: Ground | None = None
+    ground: RevocationGround | None = None
     passed: bool | None = None
     subject: str | None = None
     note: str | None = None
+    province: str | None = pydantic.Field(
+        default=None, description="register: the province the product is registered in"
+    )
+    commune: str | None = pydantic.Field(
+        default=None, description="register: the commune the product is registered in"
+    )
 
 
 class StepDoc(_Model):
@@ -146,9 +131,11 @@ class CertificateDoc(_Model):
 
     stars: int = pydantic.Field(ge=3, le=5)
     level: Level
-    score: _ScoreJson
+    score: _ScoreJson | None = None
     issued: dt.date
-    expires: dt.date
+    expires: dt.date = pydantic.Field(
+        description="the last day of validity: 36 months after the day of issue"
+    )
     regime: str
 
 
@@ -184,7 +171,7 @@ def _event_doc(ev: Event) -> dict[str, Any]:
         doc["level"] = ev.level.value
     if ev.score is not None:
         doc["score"] = score_to_json(ev.score)
-    for name in ("stars", "passed", "subject", "note"):
+    for name in ("stars", "passed", "subject", "note", "province", "commune"):
         value = getattr(ev, name)
         if value is not None:
             doc[name] = value
@@ -245,10 +232,10 @@ def record_to_json(record: Record) -> str:
         if cert is None
         else {
             "stars": cert.stars,
-            "level": cert.level.value,
-            "score": score_to_json(cert.score),
-            "issued": cert.issued.isoformat(),
-            "expires": cert.expires.isoformat(),
+            "level": cert.issued_by.value,
+            "score": None if cert.score is None else score_to_json(cert.score),
+            "issued": cert.issued_on.isoformat(),
+            "expires": cert.expires_on.isoformat(),
             "regime": cert.regime,
         },
         "history": [_step_doc(s) for s in record.history],
@@ -350,6 +337,8 @@ def _steps(doc: HistoryDoc, file: str | None, problems: list[Problem]) -> tuple[
             passed=e.passed,
             subject=e.subject,
             note=e.note,
+            province=e.province,
+            commune=e.commune,
         )
         out.append(
             Step(
@@ -415,7 +404,11 @@ def record_from_json(text: str, *, file: str | None = None) -> Result[Record | N
     if problems:
         return Result(None, tuple(problems))
     c = doc.certificate
-    cert_score = None if c is None else _score(c.score, "$.certificate.score", file, problems)
+    cert_score = (
+        None
+        if c is None or c.score is None
+        else _score(c.score, "$.certificate.score", file, problems)
+    )
     if problems:
         return Result(None, tuple(problems))
     stated = Record(
@@ -430,16 +423,11 @@ def record_from_json(text: str, *, file: str | None = None) -> Result[Record | N
         evaluations=evaluations,
         certificate=None
         if c is None
-        else Certificate(
-            stars=c.stars,
-            level=c.level,
-            score=cert_score if cert_score is not None else 0,
-            issued=c.issued,
-            expires=c.expires,
-            regime=c.regime,
-        ),
+        else _stated_certificate(doc.product, c, cert_score, file, problems),
         history=steps,
     )
+    if problems:
+        return Result(None, tuple(problems))
     replayed = _replayed(steps, doc.product, file, problems)
     if replayed is None:
         return Result(None, tuple(problems))
@@ -469,6 +457,42 @@ def record_from_json(text: str, *, file: str | None = None) -> Result[Record | N
     return Result(replayed, ())
 
 
+def _stated_certificate(
+    product: str, c: CertificateDoc, score: Score | None, file: str | None, problems: list[Problem]
+) -> Certificate | None:
+    try:
+        cert = Certificate(
+            product=product,
+            stars=c.stars,
+            issued_on=c.issued,
+            issued_by=c.level,
+            regime=c.regime,
+            score=score,
+        )
+    except (OcopValueError, OcopTypeError) as exc:
+        problems.append(
+            Problem(
+                code="cycle.schema",
+                message=str(exc),
+                where=Location(file=file, path="$.certificate"),
+            )
+        )
+        return None
+    if cert.expires_on != c.expires:
+        problems.append(
+            Problem(
+                code="cycle.mismatch",
+                message=(
+                    f"the certificate issued on {c.issued.isoformat()} is valid through "
+                    f"{cert.expires_on.isoformat()} (36 months, 26/2026/QĐ-TTg art. 4.3), "
+                    f"not {c.expires.isoformat()}"
+                ),
+                where=Location(file=file, path="$.certificate.expires"),
+            )
+        )
+    return cert
+
+
 def record_json_schema() -> dict[str, Any]:
     """The JSON Schema of a record document."""
     return RecordDoc.model_json_schema(by_alias=True)
@@ -494,6 +518,8 @@ _FIELDS = frozenset(
         "passed",
         "subject",
         "note",
+        "province",
+        "commune",
     }
 )
 _NEEDS: dict[EventKind, tuple[str, ...]] = {
@@ -575,21 +601,21 @@ def _line(raw: object, where: Location, problems: list[Problem]) -> EventLine | 
     ):
         bad("stars", f"{_show(stars)} is not a whole number of stars from 1 to 5")
         stars = None
-    ground: Ground | None = None
+    ground: RevocationGround | None = None
     if raw.get("ground") is not None:
         try:
-            ground = Ground(raw["ground"])
+            ground = RevocationGround(raw["ground"])
         except ValueError:
             bad(
                 "ground",
                 f"{raw['ground']!r} is not a ground (one of: "
-                f"{_choices([g.value for g in Ground])})",
+                f"{_choices([g.value for g in RevocationGround])})",
             )
     passed = raw.get("passed")
     if passed is not None and not isinstance(passed, bool):
         bad("passed", f"{passed!r} is not true or false")
     texts: dict[str, str | None] = {}
-    for field in ("by", "subject", "note"):
+    for field in ("by", "subject", "note", "province", "commune"):
         value = raw.get(field)
         if value is not None and not isinstance(value, str):
             bad(field, f"{value!r} is not text")
@@ -606,6 +632,8 @@ def _line(raw: object, where: Location, problems: list[Problem]) -> EventLine | 
         passed=passed,
         subject=texts["subject"],
         note=texts["note"],
+        province=texts["province"],
+        commune=texts["commune"],
     )
     return product, event, on, texts["by"], attrs.evolve(where, code=product)
 

@@ -22,18 +22,17 @@ from types import MappingProxyType
 
 import attrs
 
+from ocop._i18n import tr
+from ocop.certificates import Certificate, CertificateStatus
 from ocop.cycle.model import (
-    Certificate,
     Evaluation,
     Event,
     EventKind,
-    Ground,
     Purpose,
     Record,
     Stage,
     Step,
     _maker,
-    format_score,
 )
 from ocop.cycle.timetable import (
     Plan,
@@ -43,26 +42,25 @@ from ocop.cycle.timetable import (
     re_evaluation_window,
 )
 from ocop.errors import OcopLookupError, OcopValueError
-from ocop.periods import add_months
 from ocop.problems import Location, Problem, Result, Severity
 from ocop.regimes import (
     CURRENT_RULES_START,
-    LATE_RE_EVALUATION_GRACE_DAYS,
-    MINISTRY_RENAMED,
+    DISTRICTS_ABOLISHED,
     RE_EVALUATION_DECISION_DAYS,
     REGIMES,
     TRANSITION_FIRST_DEADLINE,
     TRANSITION_RE_EVALUATION_DEADLINE,
     Level,
     Regime,
+    authority_name,
     band_stars,
     get_regime,
 )
+from ocop.scores import format_score
 
 __all__ = [
     "Transition",
     "advance",
-    "authority_name",
     "follow",
     "replay",
     "rules_for",
@@ -288,6 +286,7 @@ class _Work:
         "filed",
         "filed_regime",
         "forwarded",
+        "product",
         "purpose",
         "reason",
         "round",
@@ -297,6 +296,7 @@ class _Work:
 
     def __init__(self, r: Record, *, explain: bool = True) -> None:
         self.explain = explain
+        self.product = r.product
         self.stage = r.stage
         self.subject = r.subject
         self.round = r.round
@@ -315,9 +315,9 @@ class _Work:
         self.forwarded = None
         self.evaluations = ()
 
-    def record(self, product: str, history: tuple[Step, ...]) -> Record:
+    def record(self, history: tuple[Step, ...]) -> Record:
         return _make_record(
-            product,
+            self.product,
             self.stage,
             self.subject,
             self.round,
@@ -342,31 +342,22 @@ _LEVEL_OF = {
 }
 _WAITING_AT = {S.AT_PROVINCE: _P, S.AT_NATIONAL: _N}
 _AT = {_P: S.AT_PROVINCE, _N: S.AT_NATIONAL}
-_ART_8_1 = {
-    Ground.FALSE_DOSSIER: "a",
-    Ground.CRITERIA_NOT_MET: "b",
-    Ground.LAW_BREACH: "c",
-    Ground.MARK_MISUSE: "d",
-    Ground.PRODUCTION_STOPPED: "đ",
-    Ground.OTHER: "e",
-}
-
-
-def authority_name(level: Level, on: dt.date) -> str:
-    """The body that acts for ``level`` on ``on``, as refusals name it.
-
-    The national level is the agriculture ministry: the Ministry of Agriculture and
-    Environment from 1 March 2025, the Ministry of Agriculture and Rural Development before.
-    """
-    if level is _N:
-        if on >= MINISTRY_RENAMED:
-            return "the Ministry of Agriculture and Environment"
-        return "the Ministry of Agriculture and Rural Development"
-    return f"the {level.value}"
 
 
 def _label(regime: Regime) -> str:
     return "1048 era" if regime.criteria == "1048/QĐ-TTg" else regime.id
+
+
+def _forward_ref(regime: Regime, level: Level) -> str:
+    """The article of a forwarding threshold, for the regimes whose text was read."""
+    if regime is _CURRENT and level is _P:
+        return "26/2026/QĐ-TTg art. 7.3.e"
+    return _label(regime)
+
+
+def _recognise_ref(regime: Regime) -> str:
+    """The article of who recognises what, for the regime whose text was read."""
+    return " (26/2026/QĐ-TTg art. 4.1)" if regime is _CURRENT else ""
 
 
 def _next_name(regime: Regime, level: Level) -> str:
@@ -432,6 +423,18 @@ def _commune_check(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | No
     return None
 
 
+def _no_district(level: Level, on: dt.date, act: str) -> str | None:
+    """Why a district act on ``on`` is refused: none from 1 July 2025 (two tiers only)."""
+    if level is _D and on >= DISTRICTS_ABOLISHED:
+        return tr(
+            "no district {act} on or after {day}: local government has two tiers, province "
+            "and commune, from that day (Nghị quyết 203/2025/QH15, Luật 72/2025/QH15 art. 1)",
+            act=act,
+            day=DISTRICTS_ABOLISHED.isoformat(),
+        )
+    return None
+
+
 def _evaluate(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     stage = w.stage
     files = stage in _FILES_ON_ITS_OWN
@@ -439,10 +442,12 @@ def _evaluate(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     level = ev.level
     if level is None:
         return "an evaluation needs the council's level"
+    if level is _D and on >= DISTRICTS_ABOLISHED:
+        return _no_district(level, on, "evaluation")
     if level is not expected:
         if level not in regime.scoring_levels:
             return f"the {level.value} does not score products under {regime.id}: " + (
-                "it checks the dossier (art. 7.2)"
+                "it checks the dossier (26/2026/QĐ-TTg art. 7.2)"
                 if level is _C
                 else f"the chain is {' → '.join(lv.value for lv in regime.chain)}"
             )
@@ -453,13 +458,16 @@ def _evaluate(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     band = band_stars(score)
     stars = band if ev.stars is None else ev.stars
     if stars > band:
-        return f"{stars}★ is above the band of score {format_score(score)} ({band}★)"
+        return (
+            f"{stars}★ is above the band of score {format_score(score, lang='en')} ({band}★; "
+            "26/2026/QĐ-TTg art. 3.3)"
+        )
     if files:
         _file_now(w, on, regime)
     w.evaluations = (*w.evaluations, _make_evaluation(level, score, stars, on))
     w.stage = _EVALUATED_AT[level]
     if w.explain:
-        w.reason = f"{level.value} council: score {format_score(score)}, {stars}★"
+        w.reason = f"{level.value} council: score {format_score(score, lang='en')}, {stars}★"
     return None
 
 
@@ -475,11 +483,11 @@ def _forward(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
         e = w.evaluations[-1]
         if e.score < need:
             return (
-                f"{level.value} score {format_score(e.score)} < {need} needed to go to "
-                f"the {_next_name(regime, nxt)} ({_label(regime)})"
+                f"{level.value} score {format_score(e.score, lang='en')} < {need} needed to go "
+                f"to the {_next_name(regime, nxt)} ({_forward_ref(regime, level)})"
             )
         if w.explain:
-            w.reason = f"{level.value} score {format_score(e.score)} ≥ {need}"
+            w.reason = f"{level.value} score {format_score(e.score, lang='en')} ≥ {need}"
     w.forwarded = on
     w.stage = _AT[nxt]
     return None
@@ -491,16 +499,21 @@ def _recognize(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     if stars is None or level is None:
         return "a recognition needs the stars and the recognising level"
     if stars not in (3, 4, 5):
-        return f"{stars}★ gets no certificate: only 3★, 4★ and 5★ products are recognised"
+        return (
+            f"{stars}★ gets no certificate: only 3★, 4★ and 5★ products are recognised "
+            "(26/2026/QĐ-TTg art. 4.1.a)"
+        )
+    if level is _D and on >= DISTRICTS_ABOLISHED:
+        return _no_district(level, on, "recognition")
     at = _LEVEL_OF[w.stage]
     authority = regime.recognises[stars]
     via_ministry = (
         regime is _CURRENT and at is _N and level is _P and stars < 5
-    )  # 26/2026 art. 7.4: the province recognises 3–4★ on the ministry's result below 90
+    )  # 26/2026 art. 7.4.g: the province recognises 3–4★ on the ministry's result below 90
     if level is not authority and not via_ministry:
         return (
             f"{level.value} cannot recognise {stars}★ under {regime.id}: only "
-            f"{authority_name(authority, on)}"
+            f"{authority_name(authority, on)}{_recognise_ref(regime)}"
         )
     if level is not at and not via_ministry:
         return f"the {level.value} council has not evaluated this product: it is at {w.stage.value}"
@@ -508,14 +521,15 @@ def _recognize(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     if stars > e.stars:
         return (
             f"cannot recognise {stars}★: the {e.level.value} council gave {e.stars}★ "
-            f"(score {format_score(e.score)})"
+            f"(score {format_score(e.score, lang='en')})"
         )
     w.certificate = _make_certificate(
-        stars, level, e.score, on, add_months(on, regime.certificate_months), regime.id
+        w.product, stars, on, level, regime.id, e.score, regime.certificate_months, None, None
     )
     if w.explain:
         w.reason = (
-            f"{level.value} recognises {stars}★ ({e.level.value} score {format_score(e.score)})"
+            f"{level.value} recognises {stars}★ ({e.level.value} score "
+            f"{format_score(e.score, lang='en')})"
         )
     w.close_round()
     w.stage = S.RECOGNIZED
@@ -540,7 +554,10 @@ def _new_dossier(purpose: Purpose) -> _Handler:
         if cert is None:  # pragma: no cover - RECOGNIZED always holds a certificate
             return "the product holds no certificate"
         if purpose is Purpose.UPGRADE and cert.stars >= 5:
-            return "a 5★ product cannot be upgraded"
+            return (
+                "a 5★ product cannot be upgraded: 5★ is the highest class "
+                "(26/2026/QĐ-TTg art. 3.3.a; an upgrade raises the stars, art. 7.5)"
+            )
         w.purpose = purpose
         w.filed = on
         w.filed_regime = regime.id
@@ -558,19 +575,19 @@ def _revoke(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     cert = w.certificate
     if cert is None:
         return "the product holds no certificate to revoke"
-    if ev.ground is None:
+    ground = ev.ground
+    if ground is None:
         return "a revocation needs its ground (26/2026/QĐ-TTg art. 8.1)"
-    authority = regime.recognises[cert.stars]
-    if ev.level is not None and ev.level is not authority:
-        return (
-            f"{ev.level.value} cannot revoke a {cert.stars}★ certificate under {regime.id}: "
-            f"only {authority_name(authority, on)}"
-        )
+    # The authority in force on the day of revocation (26/2026/QĐ-TTg art. 8.2), whatever
+    # regime issued the certificate or governs an open dossier.
+    refused = cert.revocation_refused(ev.level, on=on)
+    if refused is not None:
+        return refused
     w.certificate = None
     w.close_round()
     w.stage = S.REVOKED
     if w.explain:
-        w.reason = f"revoked: {ev.ground.value} (26/2026/QĐ-TTg art. 8.1.{_ART_8_1[ev.ground]})"
+        w.reason = f"revoked: {ground.value} (26/2026/QĐ-TTg art. 8.1.{ground.point})"
     return None
 
 
@@ -578,23 +595,33 @@ def _expire(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     cert = w.certificate
     if cert is None:
         return "the product holds no certificate to expire"
-    until = cert.expires
+    # One model of validity (ocop.certificates): valid through its 36-month day
+    # (26/2026/QĐ-TTg art. 4.3), kept valid past it only by a late re-evaluation filed under
+    # 26/2026 (art. 12.3).
     pending = w.purpose is Purpose.RE_EVALUATION and w.stage is not S.RECOGNIZED
-    if pending:
-        until = until + dt.timedelta(days=LATE_RE_EVALUATION_GRACE_DAYS)
-    if on < until:
-        if pending:
-            return (
-                f"the certificate expired on {cert.expires.isoformat()} but stays valid while "
-                f"its re-evaluation is pending, until {until.isoformat()} at most "
-                "(26/2026/QĐ-TTg art. 12.3)"
-            )
-        return f"the certificate expires on {until.isoformat()}, not before"
+    filed = w.filed if pending else None
+    status = cert.status_on(on, filed_on=filed)
+    if status is CertificateStatus.VALID:
+        return tr(
+            "the certificate is valid through {last} (36 months from its issue on {issued}, "
+            "26/2026/QĐ-TTg art. 4.3): it expires from the day after",
+            last=cert.expires_on.isoformat(),
+            issued=cert.issued_on.isoformat(),
+        )
+    if status is CertificateStatus.EXTENDED:
+        assert filed is not None
+        return tr(
+            "the certificate expired on {last} but stays valid while its re-evaluation, "
+            "filed late on {filed}, is decided: until {until} at most (26/2026/QĐ-TTg art. 12.3)",
+            last=cert.expires_on.isoformat(),
+            filed=filed.isoformat(),
+            until=cert.valid_until(filed_on=filed).isoformat(),
+        )
     w.certificate = None
     w.close_round()
     w.stage = S.EXPIRED
     if w.explain:
-        w.reason = f"certificate expired on {cert.expires.isoformat()}"
+        w.reason = f"certificate expired: valid through {cert.expires_on.isoformat()}"
     return None
 
 
@@ -723,7 +750,7 @@ def advance(
     if note:
         reason = f"{reason}; {note}" if reason else note
     step = _make_step(event, on, by, record.stage, w.stage, regime.id, reason)
-    new = w.record(record.product, (*history, step))
+    new = w.record((*history, step))
     if plan is None and regime is not _CURRENT and record.filed_regime not in _OLD_FOR_ART_12:
         return Result(new)  # no window can apply: skip the timetable
     where = Location(code=record.product, field=event.kind.value)
@@ -790,13 +817,13 @@ def _timing(
                     )
                 )
         elif kind is K.RE_EVALUATE and before.certificate is not None:
-            window = re_evaluation_window(before.certificate.expires)
+            window = re_evaluation_window(before.certificate.expires_on)
             if on not in window:
                 out.append(
                     _warn(
                         f"re-evaluation filed on {d}: the window is {window.render()}, 180 to "
                         f"120 days before the certificate expires on "
-                        f"{before.certificate.expires.isoformat()} ({window.source})",
+                        f"{before.certificate.expires_on.isoformat()} ({window.source})",
                         "cycle.window",
                         where,
                     )
@@ -853,6 +880,7 @@ def replay(history: Iterable[Step], *, product: str) -> Record:
     """
     steps = tuple(history)
     w = _Work(_EMPTY, explain=False)
+    w.product = product
     # The hot path of long replays: the regime lookup inlined, one dict lookup per step.
     table_get = _TABLE.get
     by_id = _BY_ID
@@ -886,7 +914,7 @@ def replay(history: Iterable[Step], *, product: str) -> Record:
         ):
             break
     else:
-        return w.record(product, steps)
+        return w.record(steps)
     _explain_replay(steps)
     raise AssertionError("unreachable: the slow replay finds the fault")  # pragma: no cover
 

@@ -16,29 +16,24 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import attrs
 
+from ocop.certificates import Certificate, RevocationGround
 from ocop.errors import OcopTypeError, OcopValueError
 from ocop.regimes import Level
+from ocop.scores import Score, check_score
 
 __all__ = [
     "FINAL_STAGES",
-    "Assessment",
-    "Certificate",
+    "CouncilResult",
     "Evaluation",
     "Event",
     "EventKind",
-    "Ground",
     "Purpose",
     "Record",
-    "Score",
     "Stage",
     "Step",
-    "format_score",
 ]
 
 T = TypeVar("T")
-
-#: An exact council score: never a float.
-Score = int | Decimal | Fraction
 
 
 class Stage(enum.Enum):
@@ -186,29 +181,12 @@ class Purpose(enum.Enum):
     """Re-evaluation at the end of the certificate (phân hạng lại, art. 7.6)."""
 
 
-class Ground(enum.Enum):
-    """A ground for revoking a certificate (căn cứ thu hồi, 26/2026/QĐ-TTg art. 8.1)."""
-
-    FALSE_DOSSIER = "false_dossier"
-    """Untruthful information or a forged dossier (art. 8.1.a)."""
-    CRITERIA_NOT_MET = "criteria_not_met"
-    """No longer meets the criteria, found by inspection (art. 8.1.b)."""
-    LAW_BREACH = "law_breach"
-    """Breach of quality, food-safety, environment, IP or labelling law (art. 8.1.c)."""
-    MARK_MISUSE = "mark_misuse"
-    """Misuse of the OCOP mark (art. 8.1.d)."""
-    PRODUCTION_STOPPED = "production_stopped"
-    """The subject stopped producing the product (art. 8.1.đ)."""
-    OTHER = "other"
-    """Another ground found by a competent authority (art. 8.1.e)."""
-
-
 @runtime_checkable
-class Assessment(Protocol):
+class CouncilResult(Protocol):
     """Anything that carries a council's result: a mean score and the stars it gives.
 
-    An assessment from :mod:`ocop.rating` fits, and so does any object with these two
-    attributes.
+    A :class:`ocop.rating.Rating` (what :func:`ocop.rating.rate` returns) fits, and so does any
+    object with these two attributes.
     """
 
     @property
@@ -220,33 +198,6 @@ class Assessment(Protocol):
     def stars(self) -> int:
         """The stars the result gives (after the minimum-for-stars marks)."""
         ...  # pragma: no cover
-
-
-def format_score(score: Score) -> str:
-    """A score as people write it: ``72``, ``72.5``, or ``145/3`` when not a finite decimal."""
-    if isinstance(score, Fraction):
-        if score.denominator == 1:
-            return str(score.numerator)
-        den = score.denominator
-        for p in (2, 5):
-            while den % p == 0:
-                den //= p
-        if den == 1:
-            return format(Decimal(score.numerator) / Decimal(score.denominator), "f")
-        return f"{score.numerator}/{score.denominator}"
-    return str(score)
-
-
-def _check_score(score: object) -> Score:
-    if isinstance(score, bool) or not isinstance(score, int | Decimal | Fraction):
-        raise OcopTypeError(
-            f"'score' must be an int, Decimal or Fraction (got {type(score).__name__})"
-        )
-    if isinstance(score, Decimal) and not score.is_finite():
-        raise OcopValueError(f"'score' must be a finite number (got {score})")
-    if not 0 <= score <= 100:
-        raise OcopValueError(f"'score' must be between 0 and 100 (got {score})")
-    return score
 
 
 @attrs.frozen(kw_only=True)
@@ -262,25 +213,44 @@ class Event:
             ``recognize`` and ``revoke`` (cấp).
         score: The council's mean score for ``evaluate`` (tổng điểm trung bình), exact.
         stars: The stars awarded by ``evaluate`` (hạng sao) or granted by ``recognize``.
-        ground: The ground of a revocation (:class:`Ground`).
+        ground: The ground of a revocation (:class:`~ocop.certificates.RevocationGround`).
         passed: The commune check's outcome (``commune_check``).
         subject: Who registers the product (chủ thể OCOP), for ``register``.
         note: Free words kept in the history (why a dossier was withdrawn…).
+        province: The province the product is registered in (tỉnh), for ``register``, as
+            the register names it; reports group certificates by it.
+        commune: The commune (xã) the product is registered in, for ``register``.
     """
 
     kind: EventKind
     level: Level | None = None
     score: Score | None = None
     stars: int | None = None
-    ground: Ground | None = None
+    ground: RevocationGround | None = None
     passed: bool | None = None
     subject: str | None = None
     note: str | None = None
+    province: str | None = None
+    commune: str | None = None
 
     @classmethod
-    def register(cls, *, subject: str | None = None, note: str | None = None) -> Event:
-        """A product idea is registered (đăng ký), or registered again in a new cycle."""
-        return cls(kind=EventKind.REGISTER, subject=subject, note=note)
+    def register(
+        cls,
+        *,
+        subject: str | None = None,
+        note: str | None = None,
+        province: str | None = None,
+        commune: str | None = None,
+    ) -> Event:
+        """A product idea is registered (đăng ký), or registered again in a new cycle, in
+        ``province`` and ``commune`` when said."""
+        return cls(
+            kind=EventKind.REGISTER,
+            subject=subject,
+            note=note,
+            province=province,
+            commune=commune,
+        )
 
     @classmethod
     def of(cls, kind: EventKind | str, *, note: str | None = None) -> Event:
@@ -296,12 +266,12 @@ class Event:
     def evaluate(
         cls,
         level: Level | str,
-        result: Score | Assessment,
+        result: Score | CouncilResult,
         *,
         stars: int | None = None,
         note: str | None = None,
     ) -> Event:
-        """A council's evaluation at ``level``: a mean score, or an :class:`Assessment`.
+        """A council's evaluation at ``level``: a mean score, or a :class:`CouncilResult`.
 
         ``stars`` defaults to the assessment's stars, else to the band of the score; it may be
         lower than the band (a minimum-for-stars mark was missed), never higher.
@@ -311,9 +281,9 @@ class Event:
             OcopValueError: the score is outside 0–100 or ``stars`` outside 1–5.
         """
         if isinstance(result, int | Decimal | Fraction) and not isinstance(result, bool):
-            score = _check_score(result)
-        elif isinstance(result, Assessment):
-            score = _check_score(result.mean)
+            score = check_score(result)
+        elif isinstance(result, CouncilResult):
+            score = check_score(result.mean)
             if stars is None:
                 stars = result.stars
         else:
@@ -334,11 +304,15 @@ class Event:
 
     @classmethod
     def revoke(
-        cls, ground: Ground | str, *, level: Level | str | None = None, note: str | None = None
+        cls,
+        ground: RevocationGround | str,
+        *,
+        level: Level | str | None = None,
+        note: str | None = None,
     ) -> Event:
         """The certificate is revoked on ``ground`` (by ``level``, if said)."""
         lvl = level if isinstance(level, Level) or level is None else Level.parse(level)
-        return cls(kind=EventKind.REVOKE, ground=Ground(ground), level=lvl, note=note)
+        return cls(kind=EventKind.REVOKE, ground=RevocationGround(ground), level=lvl, note=note)
 
 
 @attrs.frozen(kw_only=True)
@@ -356,29 +330,6 @@ class Evaluation:
     score: Score
     stars: int
     on: dt.date
-
-
-@attrs.frozen(kw_only=True)
-class Certificate:
-    """An OCOP certificate (giấy chứng nhận kết quả phân hạng sản phẩm OCOP).
-
-    Attributes:
-        stars: The recognised stars (3–5).
-        level: The authority that recognised them (cấp công nhận).
-        score: The council's mean score the recognition rests on.
-        issued: The date of the recognition decision (quyết định công nhận).
-        expires: The day it is no longer valid: 36 months after ``issued``
-            (26/2026/QĐ-TTg art. 4.3; the same term under earlier regimes).
-        regime: The id of the regime it was issued under; it stays valid to its end when the
-            rules change (26/2026/QĐ-TTg art. 12.1).
-    """
-
-    stars: int
-    level: Level
-    score: Score
-    issued: dt.date
-    expires: dt.date
-    regime: str
 
 
 @attrs.frozen(kw_only=True)

@@ -18,13 +18,13 @@ from types import MappingProxyType
 
 import attrs
 
+from ocop.certificates import filing_window
 from ocop.cycle.model import EventKind
 from ocop.errors import OcopValueError
 from ocop.regimes import (
     COMMUNE_CHECK_WORKING_DAYS,
     MINISTRY_BATCHES,
     PROVINCE_BATCHES,
-    RE_EVALUATION_FILING_DAYS,
     Level,
 )
 
@@ -239,9 +239,5 @@ def ministry_batch(forwarded: dt.date) -> Window:
 def re_evaluation_window(expires: dt.date) -> Window:
     """When a re-evaluation dossier is filed: from 180 to 120 days before the certificate
     expires (26/2026/QĐ-TTg art. 7.6.a)."""
-    earliest, latest = RE_EVALUATION_FILING_DAYS
-    return Window(
-        start=expires - dt.timedelta(days=earliest),
-        end=expires - dt.timedelta(days=latest),
-        source="26/2026/QĐ-TTg art. 7.6.a",
-    )
+    start, end = filing_window(expires)
+    return Window(start=start, end=end, source="26/2026/QĐ-TTg art. 7.6.a")

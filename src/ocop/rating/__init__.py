@@ -7,17 +7,22 @@ with their legal references; :func:`get_criteria_set` finds one by decision id o
 
 from __future__ import annotations
 
-from ocop.rating.certificates import (
+from ocop.certificates import (
     Certificate,
     CertificateStatus,
     FilingTiming,
     ProductCode,
-    Recognition,
     Revocation,
     RevocationGround,
     check_product_code,
-    recognise,
     revoking_level,
+)
+from ocop.rating.advice import (
+    Advice,
+    OptionChange,
+    advice_answers,
+    advise,
+    advise_assessment,
 )
 from ocop.rating.classification import ProductSet, product_set, product_sets
 from ocop.rating.classify import (
@@ -47,6 +52,7 @@ from ocop.rating.io import (
     load_json_object,
     rate_json,
 )
+from ocop.rating.recognition import Recognition, recognize
 from ocop.rating.registry import criteria_set_on, criteria_sets, get_criteria_set
 from ocop.rating.scoring import (
     NONE_MET,
@@ -62,6 +68,7 @@ from ocop.rating.validate import validate_criteria_set, validate_sheet
 
 __all__ = [
     "NONE_MET",
+    "Advice",
     "Assessment",
     "Certificate",
     "CertificateStatus",
@@ -75,6 +82,7 @@ __all__ = [
     "MarksBasis",
     "MemberTotal",
     "Option",
+    "OptionChange",
     "Part",
     "ProductCode",
     "ProductSet",
@@ -87,6 +95,9 @@ __all__ = [
     "Sheet",
     "SourceNote",
     "UnmetMark",
+    "advice_answers",
+    "advise",
+    "advise_assessment",
     "agreed_answers",
     "assessment_from_json",
     "assessment_schema",
@@ -105,7 +116,7 @@ __all__ = [
     "product_sets",
     "rate",
     "rate_json",
-    "recognise",
+    "recognize",
     "revoking_level",
     "stars_for",
     "validate_criteria_set",

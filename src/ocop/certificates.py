@@ -1,26 +1,33 @@
-"""Recognition and certificates: who recognises a result, and the life of a certificate.
+"""The certificate of an OCOP rating and its life: issue, validity, re-evaluation, revocation.
 
-After the council's classification (:mod:`ocop.rating.classify`), the regime in force
-(:mod:`ocop.regimes`) says which level recognises (công nhận) the stars and whether the
-dossier goes on to the next level. A product of 3★ or more gets a certificate (giấy chứng nhận
-kết quả phân hạng sản phẩm OCOP); 1★ and 2★ get none (26/2026/QĐ-TTg art. 4.1.a).
+The one model of a certificate (giấy chứng nhận kết quả phân hạng sản phẩm OCOP), used by the
+product cycle (:mod:`ocop.cycle`: its machine issues and ends certificates) and by rating
+(:mod:`ocop.rating`). A product of 3★ or more gets one; 1★ and 2★ get none (26/2026/QĐ-TTg
+art. 4.1.a). Under 26/2026/QĐ-TTg, all cited articles as printed in the decision:
 
-Under 26/2026/QĐ-TTg, all cited articles as printed in the decision:
-
-- art. 4.3: a certificate is valid 36 months from the day it is issued;
+- art. 4.3: a certificate is valid 36 months from the day it is issued ("có giá trị trong
+  thời hạn 36 tháng kể từ ngày cơ quan có thẩm quyền ban hành"). Counted as the Civil Code
+  2015 counts a period in months (art. 147.1: it starts the day after the day of issue;
+  art. 148.1.b: it ends at the end of the same day of the last month, or of that month's
+  last day when it has no such day), the last day of validity is the 36-month day itself:
+  issued 2 Dec 2026, valid through 2 Dec 2029, expired from 3 Dec 2029; issued 29 Feb 2028,
+  valid through 28 Feb 2031;
 - art. 7.6.a: a re-evaluation (phân hạng lại) dossier is filed no earlier than 180 days and no
   later than 120 days before the certificate's expiry;
 - art. 7.6.g: the re-evaluation takes at most 45 days from the day the complete dossier is
   received from the commune (or the province, for 5★);
-- art. 12.3: a certificate whose re-evaluation dossier was filed outside that window stays
-  valid until the authority decides, but at most 180 days past its expiry;
+- art. 12.3: a certificate whose re-evaluation dossier "không đáp ứng được thời hạn" (missed
+  the deadline of art. 7.6.a: filed after the window closed) stays valid until the
+  authority decides, but at most 180 days past its expiry. A rule of 26/2026/QĐ-TTg: it
+  applies to dossiers filed on or after the decision took effect (22 May 2026, art. 11.1),
+  never to a filing under 148/QĐ-TTg or 1489/QĐ-TTg, which had no such extension;
 - art. 7.5: an upgrade (nâng hạng) follows the first-time procedure;
-- art. 8.1: the grounds for revocation (thu hồi); art. 8.2: the province revokes 3★ and 4★
-  certificates, the ministry 5★; art. 8.4: revocation within 15 days of the finding.
+- art. 8.1: the grounds for revocation (thu hồi); art. 8.2: the province's chairman revokes
+  3★ and 4★ certificates, the minister 5★ — the authority in force on the day of the
+  revocation (:func:`ocop.regimes.authority_on`); art. 8.4: revocation within 15 days of the
+  finding.
 
-Every date is passed in; nothing here reads the clock. Months are added as the Civil Code
-counts them (a period ends on the same day of the last month, or on that month's last day when
-it has no such day): a certificate issued on 29 Feb 2028 expires on 28 Feb 2031.
+Every date is passed in; nothing here reads the clock.
 """
 
 from __future__ import annotations
@@ -28,23 +35,28 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from fractions import Fraction
 
 import attrs
 
+from ocop._i18n import tr
 from ocop.errors import OcopTypeError, OcopValueError
 from ocop.periods import add_months
 from ocop.problems import Location, Problem
 from ocop.regimes import (
+    CURRENT_RULES_START,
+    DISTRICTS_ABOLISHED,
     LATE_RE_EVALUATION_GRACE_DAYS,
     RE_EVALUATION_DECISION_DAYS,
     RE_EVALUATION_FILING_DAYS,
     REVOCATION_DAYS,
     Level,
     Regime,
-    get_regime,
+    as_regime,
+    authority_name,
+    authority_on,
     regime_on,
 )
+from ocop.scores import Score, check_score
 
 __all__ = [
     "DECISION_DAYS",
@@ -56,11 +68,10 @@ __all__ = [
     "CertificateStatus",
     "FilingTiming",
     "ProductCode",
-    "Recognition",
     "Revocation",
     "RevocationGround",
     "check_product_code",
-    "recognise",
+    "filing_window",
     "revoking_level",
 ]
 
@@ -72,8 +83,8 @@ FILING_LAST_DAYS = RE_EVALUATION_FILING_DAYS[1]
 #: A re-evaluation is decided within this many days of receiving the complete dossier
 #: (26/2026/QĐ-TTg art. 7.6.g).
 DECISION_DAYS = RE_EVALUATION_DECISION_DAYS
-#: A certificate whose re-evaluation was filed outside the window stays valid until decided,
-#: at most this many days past its expiry (26/2026/QĐ-TTg art. 12.3).
+#: A certificate whose re-evaluation was filed late stays valid until decided, at most this
+#: many days past its expiry (26/2026/QĐ-TTg art. 12.3).
 EXTENSION_DAYS = LATE_RE_EVALUATION_GRACE_DAYS
 
 
@@ -174,101 +185,45 @@ def check_product_code(text: object, *, where: Location | None = None) -> list[P
     ]
 
 
-# --- recognition --------------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Recognition:
-    """What follows from a level's result under a regime (công nhận, chuyển cấp trên).
-
-    Attributes:
-        regime: The regime's id, e.g. ``"26/2026/QĐ-TTg"``.
-        level: The level whose council gave the result.
-        stars: The stars of the result.
-        mean: The council's mean score.
-        recognised_by: The level that may recognise these stars on this result and issue the
-            certificate, or ``None`` (1★/2★, or stars recognised higher up the chain).
-        forward_to: The level the dossier is sent on to (đề nghị cấp trên đánh giá), or
-            ``None``.
-    """
-
-    regime: str
-    level: Level
-    stars: int
-    mean: Fraction
-    recognised_by: Level | None
-    forward_to: Level | None
-
-    @property
-    def certificate(self) -> bool:
-        """``True`` when a certificate is issued on this result."""
-        return self.recognised_by is not None
-
-
-def _regime(regime: Regime | str) -> Regime:
-    if isinstance(regime, Regime):
-        return regime
-    if isinstance(regime, str):
-        return get_regime(regime)
-    raise OcopTypeError(f"'regime' must be a Regime or its id (got {type(regime).__name__})")
-
-
-def recognise(
-    regime: Regime | str, *, level: Level, mean: int | Fraction, stars: int
-) -> Recognition:
-    """Who recognises a result of ``level`` and where the dossier goes next.
-
-    - The stars are recognised by the level the regime gives them to
-      (:attr:`Regime.recognises`) when that level is ``level`` or below it: a higher council's
-      result can serve a lower level's recognition (26/2026/QĐ-TTg art. 7.4.g: a product
-      under 90 points at the ministry may be recognised 3★/4★ by the province).
-    - The dossier goes to the next level of the chain when the mean reaches the regime's
-      forwarding threshold for ``level`` (:attr:`Regime.forward_at`: 26/2026 art. 7.3.e, a
-      province sends products of 90 points or more to the ministry).
-
-    Raises:
-        OcopValueError: ``level`` is not in the regime's chain or ``stars`` is not 1–5.
-    """
-    reg = _regime(regime)
-    if level not in reg.chain:
-        chain = " → ".join(lv.value for lv in reg.chain)
-        raise OcopValueError(f"{reg.id} has no {level.value} level (chain: {chain})")
-    if isinstance(stars, bool) or not isinstance(stars, int) or not 1 <= stars <= 5:
-        raise OcopValueError(f"'stars' must be 1–5 (got {stars!r})")
-    mean = Fraction(mean)
-    by = reg.recognising_level(stars)
-    if by is not None and reg.chain.index(by) > reg.chain.index(level):
-        by = None
-    threshold = reg.forward_at.get(level)
-    forward = reg.next_level(level) if threshold is not None and mean >= threshold else None
-    return Recognition(
-        regime=reg.id, level=level, stars=stars, mean=mean, recognised_by=by, forward_to=forward
-    )
-
-
-def revoking_level(regime: Regime | str, stars: int) -> Level | None:
-    """The level that revokes a certificate of ``stars`` (thẩm quyền thu hồi).
-
-    26/2026/QĐ-TTg art. 8.2: the province's chairman revokes 3★ and 4★ certificates, the
-    minister 5★. For earlier regimes the texts were not read; the level that recognised the
-    stars is returned, as the 26/2026 rule also reads.
-    """
-    return _regime(regime).recognising_level(stars)
-
-
 # --- revocation ---------------------------------------------------------------------------
 
 
 class RevocationGround(enum.Enum):
     """A ground for revoking a certificate (trường hợp thu hồi giấy chứng nhận),
-    26/2026/QĐ-TTg art. 8.1."""
+    26/2026/QĐ-TTg art. 8.1; the value is the word written in documents and event logs.
 
-    FALSE_DOSSIER = "a"
-    CRITERIA_NOT_MET = "b"
-    LAW_BREACH = "c"
-    MARK_MISUSE = "d"
-    PRODUCTION_STOPPED = "đ"
-    OTHER = "e"
+    The point letter of art. 8.1 (``"a"`` … ``"e"``, with ``"đ"``) is read as the ground too:
+    ``RevocationGround("đ") is RevocationGround.PRODUCTION_STOPPED``.
+    """
+
+    FALSE_DOSSIER = "false_dossier"
+    """Untruthful information or a forged dossier (art. 8.1.a)."""
+    CRITERIA_NOT_MET = "criteria_not_met"
+    """No longer meets the criteria, found by inspection (art. 8.1.b)."""
+    LAW_BREACH = "law_breach"
+    """Breach of quality, food-safety, environment, IP or labelling law (art. 8.1.c)."""
+    MARK_MISUSE = "mark_misuse"
+    """Misuse of the OCOP mark (art. 8.1.d)."""
+    PRODUCTION_STOPPED = "production_stopped"
+    """The subject stopped producing the product (art. 8.1.đ)."""
+    OTHER = "other"
+    """Another ground found by a competent authority (art. 8.1.e)."""
+
+    __hash__ = object.__hash__
+
+    @classmethod
+    def _missing_(cls, value: object) -> RevocationGround | None:
+        if isinstance(value, str):
+            key = value.strip().lower()
+            for member in cls:
+                if _POINT[member] == key:
+                    return member
+        return None
+
+    @property
+    def point(self) -> str:
+        """The point of art. 8.1: ``"a"`` … ``"e"`` (``"đ"`` for production stopped)."""
+        return _POINT[self]
 
     @property
     def vietnamese(self) -> str:
@@ -278,8 +233,17 @@ class RevocationGround(enum.Enum):
     @property
     def legal_ref(self) -> str:
         """The point of the decision, e.g. ``"26/2026/QĐ-TTg, Điều 8 khoản 1 điểm a"``."""
-        return f"26/2026/QĐ-TTg, Điều 8 khoản 1 điểm {self.value}"
+        return f"26/2026/QĐ-TTg, Điều 8 khoản 1 điểm {self.point}"
 
+
+_POINT = {
+    RevocationGround.FALSE_DOSSIER: "a",
+    RevocationGround.CRITERIA_NOT_MET: "b",
+    RevocationGround.LAW_BREACH: "c",
+    RevocationGround.MARK_MISUSE: "d",
+    RevocationGround.PRODUCTION_STOPPED: "đ",
+    RevocationGround.OTHER: "e",
+}
 
 _GROUND_VI = {
     RevocationGround.FALSE_DOSSIER: (
@@ -309,6 +273,16 @@ _GROUND_VI = {
 }
 
 
+def revoking_level(stars: int, *, on: dt.date) -> Level | None:
+    """The level that revokes a certificate of ``stars`` on ``on`` (thẩm quyền thu hồi).
+
+    The authority in force on the day of revocation (26/2026/QĐ-TTg art. 8.2; see
+    :func:`ocop.regimes.authority_on`): a 3★ certificate a district recognised under
+    148/QĐ-TTg is revoked by the province from 1 July 2025.
+    """
+    return authority_on(stars, _date(on, "on"))
+
+
 @attrs.frozen(kw_only=True)
 class Revocation:
     """A decision revoking a certificate (quyết định thu hồi giấy chứng nhận).
@@ -318,7 +292,7 @@ class Revocation:
         found_on: The day of the authority's finding, or of the commune's confirmation that
             production stopped (ngày có kết luận / xác nhận), from which the 15 days run.
         decided_on: The day of the revocation decision.
-        by: The level that decided it.
+        by: The level that decided it: the authority in force on ``decided_on``.
     """
 
     ground: RevocationGround
@@ -348,7 +322,7 @@ class FilingTiming(enum.Enum):
     ON_TIME = "on_time"
     """From 180 to 120 days before expiry, both days included."""
     LATE = "late"
-    """After the window closed, on or before the expiry day (art. 12.3 applies)."""
+    """After the window closed, on or before the expiry day (art. 12.3 may apply)."""
     AFTER_EXPIRY = "after_expiry"
     """After the certificate expired: nothing is left to extend."""
 
@@ -359,7 +333,7 @@ class CertificateStatus(enum.Enum):
     NOT_ISSUED = "not_issued"
     """Before the day of issue."""
     VALID = "valid"
-    """Within its 36 months (còn hiệu lực)."""
+    """Within its 36 months, the last day included (còn hiệu lực)."""
     EXTENDED = "extended"
     """Past its expiry, kept valid while a late re-evaluation is decided (art. 12.3)."""
     LAPSED = "lapsed"
@@ -378,21 +352,36 @@ def _stars(value: int) -> int:
     return value
 
 
+def filing_window(expires_on: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last days to file a re-evaluation of a certificate whose last day of
+    validity is ``expires_on``, both included: 180 and 120 days before it (26/2026/QĐ-TTg
+    art. 7.6.a)."""
+    return _days(expires_on, -FILING_FIRST_DAYS), _days(expires_on, -FILING_LAST_DAYS)
+
+
+def _score(value: object) -> None:
+    if value is not None:
+        check_score(value)
+
+
 @attrs.frozen(kw_only=True)
 class Certificate:
     """A certificate of an OCOP rating (giấy chứng nhận kết quả phân hạng sản phẩm OCOP).
 
     Build one with :meth:`issue`. Use :meth:`revoke`, :meth:`upgrade` and :meth:`renew` for
-    its later life; each returns a new record.
+    its later life; each returns a new record. The product cycle's records hold the same
+    type (:attr:`ocop.cycle.Record.certificate`).
 
     Attributes:
-        product: The product's name (tên sản phẩm).
-        code: The product's code (:class:`ProductCode`), when known.
+        product: The product's code or name (tên sản phẩm).
         stars: The stars recognised (3, 4 or 5).
         issued_on: The day the competent authority issued it (ngày ban hành).
-        issued_by: The level that recognised the stars.
-        regime: The id of the regime it was issued under.
+        issued_by: The level that recognised the stars (cấp công nhận).
+        regime: The id of the regime it was issued under; it stays valid to its end when the
+            rules change (26/2026/QĐ-TTg art. 12.1).
+        score: The council's mean score the recognition rests on, when known.
         months: How long it is valid (36 in every regime).
+        code: The product's code (:class:`ProductCode`), when known.
         revocation: The revocation decision, when revoked.
     """
 
@@ -401,6 +390,7 @@ class Certificate:
     issued_on: dt.date = attrs.field(validator=lambda _i, _a, v: _date(v, "issued_on"))
     issued_by: Level
     regime: str
+    score: Score | None = attrs.field(default=None, validator=lambda _i, _a, v: _score(v))
     months: int = 36
     code: ProductCode | None = None
     revocation: Revocation | None = None
@@ -413,41 +403,45 @@ class Certificate:
         stars: int,
         issued_on: dt.date,
         regime: Regime | str | None = None,
+        by: Level | None = None,
+        score: Score | None = None,
         code: ProductCode | None = None,
     ) -> Certificate:
         """The certificate issued on ``issued_on`` for a product of ``stars``.
 
-        ``regime`` defaults to the regime in force on ``issued_on``; the issuing level and the
-        validity come from it.
+        ``regime`` defaults to the regime in force on ``issued_on``; the validity and, unless
+        ``by`` says, the issuing level come from it.
 
         Raises:
             OcopValueError: ``stars`` is below 3 (no certificate: art. 4.1.a) or above 5.
         """
         _date(issued_on, "issued_on")
-        reg = regime_on(issued_on) if regime is None else _regime(regime)
-        by = reg.recognising_level(_stars(stars))
-        assert by is not None  # every regime recognises 3★ to 5★
+        reg = regime_on(issued_on) if regime is None else as_regime(regime)
+        level = by if by is not None else reg.recognising_level(_stars(stars))
+        assert level is not None  # every regime recognises 3★ to 5★
         return cls(
             product=product,
             stars=stars,
             issued_on=issued_on,
-            issued_by=by,
+            issued_by=level,
             regime=reg.id,
+            score=score,
             months=reg.certificate_months,
             code=code,
         )
 
     @property
     def expires_on(self) -> dt.date:
-        """The last day of validity (ngày hết thời hạn): 36 months after the day of issue."""
+        """The last day of validity (ngày hết thời hạn): the day 36 months after the day of
+        issue (art. 4.3, counted as the module says). The certificate is valid on it and
+        expired from the day after."""
         return add_months(self.issued_on, self.months)
 
     @property
     def filing_window(self) -> tuple[dt.date, dt.date]:
         """The first and last days to file a re-evaluation dossier, both included:
         180 and 120 days before expiry (art. 7.6.a)."""
-        end = self.expires_on
-        return _days(end, -FILING_FIRST_DAYS), _days(end, -FILING_LAST_DAYS)
+        return filing_window(self.expires_on)
 
     def filing_timing(self, filed_on: dt.date) -> FilingTiming:
         """Whether a re-evaluation dossier filed on ``filed_on`` is early, on time or late."""
@@ -461,6 +455,14 @@ class Certificate:
             return FilingTiming.LATE
         return FilingTiming.AFTER_EXPIRY
 
+    def extends(self, filed_on: dt.date) -> bool:
+        """``True`` when a re-evaluation filed on ``filed_on`` keeps the certificate valid past
+        its expiry until decided (26/2026/QĐ-TTg art. 12.3): filed late (after the window of
+        art. 7.6.a, by the expiry day) and on or after 22 May 2026, the day 26/2026/QĐ-TTg
+        took effect (art. 11.1). A dossier filed on time is decided before expiry (45 days,
+        art. 7.6.g) and extends nothing."""
+        return filed_on >= CURRENT_RULES_START and self.filing_timing(filed_on) is FilingTiming.LATE
+
     @staticmethod
     def decision_due(received_on: dt.date) -> dt.date:
         """The last day to decide a re-evaluation whose complete dossier was received on
@@ -473,13 +475,13 @@ class Certificate:
         """The last day the certificate is valid, given a re-evaluation filed on ``filed_on``
         and decided on ``decided_on`` (either may be ``None``: not filed, not yet decided).
 
-        A dossier filed late (after the window, by the expiry day) keeps the certificate
-        valid until the decision, at most 180 days past expiry (art. 12.3); while undecided
-        this returns that cap. Otherwise the certificate ends on :attr:`expires_on`. A
-        revocation ends it on the day before the revocation decision.
+        A dossier that :meth:`extends` the certificate keeps it valid until the decision, at
+        most 180 days past expiry (art. 12.3); while undecided this returns that cap.
+        Otherwise the certificate ends on :attr:`expires_on`. A revocation ends it on the day
+        before the revocation decision.
         """
         end = self.expires_on
-        if filed_on is not None and self.filing_timing(filed_on) is FilingTiming.LATE:
+        if filed_on is not None and self.extends(filed_on):
             cap = _days(end, EXTENSION_DAYS)
             decided = cap if decided_on is None else _date(decided_on, "decided_on")
             end = max(end, min(decided, cap))
@@ -508,13 +510,22 @@ class Certificate:
         return CertificateStatus.LAPSED
 
     def revoke(
-        self, ground: RevocationGround, *, found_on: dt.date, decided_on: dt.date
+        self,
+        ground: RevocationGround,
+        *,
+        found_on: dt.date,
+        decided_on: dt.date,
+        by: Level | None = None,
     ) -> Certificate:
         """This certificate revoked on ``decided_on`` for ``ground`` (art. 8).
 
+        The revoking level is the authority in force on ``decided_on`` (art. 8.2,
+        :func:`revoking_level`); ``by``, when given, must be it.
+
         Raises:
-            OcopValueError: It is already revoked, or the dates are out of order (the
-                finding after the decision, or the decision before the day of issue).
+            OcopValueError: It is already revoked, ``by`` has no authority to revoke it, or
+                the dates are out of order (the finding after the decision, or the decision
+                before the day of issue).
         """
         _date(found_on, "found_on")
         _date(decided_on, "decided_on")
@@ -530,13 +541,38 @@ class Certificate:
             raise OcopValueError(
                 f"a revocation cannot precede the certificate ({decided_on} < {self.issued_on})"
             )
+        why = self.revocation_refused(by, on=decided_on)
+        if why is not None:
+            raise OcopValueError(why)
         revocation = Revocation(
-            ground=ground,
+            ground=RevocationGround(ground),
             found_on=found_on,
             decided_on=decided_on,
-            by=revoking_level(self.regime, self.stars),
+            by=revoking_level(self.stars, on=decided_on),
         )
         return attrs.evolve(self, revocation=revocation)
+
+    def revocation_refused(self, by: Level | None, *, on: dt.date) -> str | None:
+        """Why ``by`` cannot revoke this certificate on ``on``, or ``None`` when it can (or
+        ``by`` is not said): only the authority in force that day revokes (26/2026/QĐ-TTg
+        art. 8.2; no district after 1 July 2025)."""
+        if by is None:
+            return None
+        authority = revoking_level(self.stars, on=on)
+        if by is authority:
+            return None
+        return tr(
+            "{level} cannot revoke a {stars}★ certificate on {on}: only {authority} "
+            "(26/2026/QĐ-TTg art. 8.2{point}{districts})",
+            level=by.value,
+            stars=self.stars,
+            on=on.isoformat(),
+            authority="nobody" if authority is None else authority_name(authority, on),
+            point=".a" if self.stars < 5 else ".b",
+            districts="; no district level from 1 July 2025"
+            if by is Level.DISTRICT and on >= DISTRICTS_ABOLISHED
+            else "",
+        )
 
     def upgrade(
         self, *, stars: int, issued_on: dt.date, regime: Regime | str | None = None
