@@ -1,8 +1,8 @@
 """The language of everything a person reads: one message catalogue, one current language.
 
 Every user-facing sentence (problems, warnings, table headings, report text) is written in the
-code as an English template and passed through :func:`tr`, which looks it up in the current
-language's catalogue and fills in its named fields::
+code as an English template and passed through [`tr`][ocop._i18n.tr], which looks it up in the
+current language's catalogue and fills in its named fields::
 
     tr("stated subtotal {stated} ≠ sum of children {total}", stated=a, total=b)
 
@@ -17,12 +17,13 @@ Rules for callers:
 * the template is a string literal (never an f-string: the catalogue could not hold it), with
   named ``{fields}``; a translation keeps the same fields;
 * figures in a message are formatted for the language before they are passed in
-  (:func:`ocop.numbers.format_number`), never with ``str()`` or an f-string;
-* problem codes never go through :func:`tr`: they are the same in every language.
+  ([`format_number`][ocop.numbers.format_number]), never with ``str()`` or an f-string;
+* problem codes never go through [`tr`][ocop._i18n.tr]: they are the same in every language.
 
-The current language is a context variable: :func:`set_language` for a whole program,
-:func:`use_language` for a block (the ``ocop`` command uses it for ``--lang``). Its default is
-the ``OCOP_LANG`` environment variable when that names a language, Vietnamese otherwise.
+The current language is a context variable: [`set_language`][ocop._i18n.set_language] for a
+whole program, [`use_language`][ocop._i18n.use_language] for a block (the ``ocop`` command uses
+it for ``--lang``). Its default is the ``OCOP_LANG`` environment variable when that names a
+language, Vietnamese otherwise.
 """
 
 from __future__ import annotations

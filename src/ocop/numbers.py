@@ -72,8 +72,8 @@ def format_number(
     Args:
         value: The number; never a float.
         places: Decimals to write; ``None`` writes exactly as many as the value has (a
-            :class:`~fractions.Fraction` then has to be whole).
-        rounding: A :mod:`decimal` rounding mode, used when ``places`` drops digits.
+            `Fraction` then has to be whole).
+        rounding: A `decimal` rounding mode, used when ``places`` drops digits.
         lang: The language; ``None`` for the current one.
 
     >>> format_number(Decimal("3822.33"), lang="vi"), format_number(Decimal("3822.33"), lang="en")

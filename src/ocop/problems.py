@@ -1,9 +1,10 @@
 """Located problems in user data, and the result type that carries them.
 
-A :class:`Problem` says *what* is wrong (a message and a stable ``code`` that programs can
-match), *where* (a :class:`Location`: file, row, field, or a JSON-style ``$.path``) and how bad
-it is (:class:`Severity`). Functions that read or check user data return a :class:`Result`:
-the value they could build and every problem they found, never only the first one.
+A [`Problem`][ocop.problems.Problem] says *what* is wrong (a message and a stable ``code`` that
+programs can match), *where* (a [`Location`][ocop.problems.Location]: file, row, field, or a
+JSON-style ``$.path``) and how bad it is ([`Severity`][ocop.problems.Severity]). Functions that read
+or check user data return a [`Result`][ocop.problems.Result]: the value they could build and every
+problem they found, never only the first one.
 
 Rendering follows one shape everywhere, so that command-line output can be grepped::
 
@@ -86,8 +87,8 @@ class Problem:
         code: A stable identifier, ``<area>.<what>``, e.g. ``"budget.subtotal"``; programs
             match on it, people read ``message``.
         message: What is wrong, in one sentence, with the figures involved.
-        where: The :class:`Location` of the problem.
-        severity: :class:`Severity`; errors make the data invalid.
+        where: The [`Location`][ocop.problems.Location] of the problem.
+        severity: [`Severity`][ocop.problems.Severity]; errors make the data invalid.
     """
 
     code: str
@@ -136,8 +137,8 @@ def render(problems: Iterable[Problem]) -> str:
 class Result(Generic[T]):
     """A value together with the problems found while building it.
 
-    The value is whatever could be built; when :attr:`ok` is ``False`` it may be partial and
-    should not be trusted for figures.
+    The value is whatever could be built; when [`ok`][ocop.problems.Result.ok] is ``False`` it may
+    be partial and should not be trusted for figures.
 
     Attributes:
         value: What was built.
@@ -169,11 +170,12 @@ class Result(Generic[T]):
 
             budget = load_budget("budget.csv").unwrap()
 
-        Warnings do not raise: they stay in :attr:`problems`.
+        Warnings do not raise: they stay in ``problems``.
 
         Raises:
-            OcopProblemsError: Some problem is an error; it carries :attr:`problems` and its
-                message lists every error with its location and code.
+            OcopProblemsError: Some problem is an error; it carries
+                ``problems`` and its message lists every error
+                with its location and code.
         """
         if not self.ok:
             raise OcopProblemsError(self.problems)
