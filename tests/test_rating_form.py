@@ -62,8 +62,8 @@ def test_the_form_prints_every_option_with_its_box_points_and_mark(key: str, num
     assert page.startswith("<!DOCTYPE html>")
     assert '<html lang="vi">' in page
     sections = re.findall(r'<section class="criterion" data-code="([^"]+)">(.*?)</section>', page)
-    assert [code for code, _ in sections] == [c.code for c in sheet.criteria()]
-    for (_, body), crit in zip(sections, sheet.criteria(), strict=True):
+    assert [code for code, _ in sections] == [c.code for c in sheet.criteria]
+    for (_, body), crit in zip(sections, sheet.criteria, strict=True):
         options = re.findall(
             r'<div class="option"><div class="num">(\d+)</div><div class="text"><span '
             r'class="box"></span><span>(.*?)</span></div><div class="pts">(\d+)</div><div>'
@@ -133,7 +133,7 @@ def test_the_form_prints_to_pdf_in_headless_chromium(tmp_path: Path) -> None:
     assert "PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP" in pages[0]
     assert "(Ký, ghi rõ họ tên)" in text
     # No criterion is split: each criterion's code and its last option are on one page.
-    for crit in SHEET_1.criteria():
+    for crit in SHEET_1.criteria:
         last = crit.options[-1].text.split()[:4]
         on = [i for i, p in enumerate(pages) if " ".join(last) in " ".join(p.split())]
         assert on, crit.code
@@ -208,7 +208,7 @@ def document(
 
 
 def choices_for(sheet: Sheet) -> st.SearchStrategy[dict[str, int]]:
-    return st.fixed_dictionaries({c.code: st.integers(0, len(c.options)) for c in sheet.criteria()})
+    return st.fixed_dictionaries({c.code: st.integers(0, len(c.options)) for c in sheet.criteria})
 
 
 def test_the_workbook_has_a_tab_per_member_one_for_the_council_and_a_guide() -> None:
@@ -224,7 +224,7 @@ def test_the_workbook_has_a_tab_per_member_one_for_the_council_and_a_guide() -> 
     assert (guide["B3"].value, guide["B4"].value) == ("26/2026/QĐ-TTg", 1)
     ws = book["Thành viên 2"]
     rows = rows_of(ws)
-    assert list(rows) == [c.code for c in SHEET_1.criteria()]
+    assert list(rows) == [c.code for c in SHEET_1.criteria]
     r = rows["1.5"]
     assert ws.cell(r, 5).value == 3
     assert ws.cell(r, 6).value == "**** từ PA 3; ***** từ PA 4"
@@ -241,7 +241,7 @@ def test_the_workbook_has_a_tab_per_member_one_for_the_council_and_a_guide() -> 
 @pytest.mark.parametrize(("key", "number"), SHEETS)
 def test_a_filled_workbook_rates_as_the_json_of_the_same_answers(key: str, number: int) -> None:
     sheet = get_criteria_set(key).sheet(number)
-    crits = sheet.criteria()
+    crits = sheet.criteria
     members = [
         {c.code: (i * 7 + k) % (len(c.options) + 1) for i, c in enumerate(crits)} for k in range(3)
     ]
@@ -271,7 +271,7 @@ def test_any_answers_read_back_as_written(data: st.DataObject, which: Any, n: in
 
 
 def full(sheet: Sheet, option: int = 1) -> dict[str, int]:
-    return {c.code: min(option, len(c.options)) for c in sheet.criteria()}
+    return {c.code: min(option, len(c.options)) for c in sheet.criteria}
 
 
 def test_problems_are_located_by_tab_and_cell() -> None:
@@ -332,7 +332,7 @@ def test_a_partly_filled_council_tab_is_a_problem_a_blank_one_is_no_agreed_answe
     assert read.value is None
     assert {p.code for p in read.problems} == {"rating.unfilled"}
     assert all(p.where.cell and p.where.cell.startswith("Hội đồng!C") for p in read.problems)
-    assert len(read.problems) == len(SHEET_1.criteria()) - 1
+    assert len(read.problems) == len(SHEET_1.criteria) - 1
 
 
 def test_rating_problems_point_at_the_member_cells() -> None:
@@ -419,7 +419,7 @@ def test_acceptance_form_filled_by_a_script_rates_as_json(
         "-o", str(form),
     )  # fmt: skip
     assert (status, out, err) == (0, "", "")
-    crits = SHEET_1.criteria()
+    crits = SHEET_1.criteria
     members = [
         {c.code: len(c.options) - (k + i) % 2 for i, c in enumerate(crits)} for k in range(3)
     ]
@@ -476,6 +476,7 @@ def test_form_html_to_stdout_and_usage_errors(
 TUTORIALS = Path(__file__).resolve().parents[1] / "docs" / "tutorials"
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_tutorial_fills_a_workbook_and_rates_it_as_printed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

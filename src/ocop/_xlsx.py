@@ -164,12 +164,13 @@ def open_workbook(data: bytes, *, name: str) -> Book:
             formulas = load_workbook(io.BytesIO(data), data_only=False)
             values = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        why = f"{type(exc).__name__}: {exc}"[:160]
         raise OcopInputError(
             tr(
                 "{name}: a damaged Excel workbook ({why}); open and save it again in a "
                 "spreadsheet program",
                 name=name,
-                why=f"{type(exc).__name__}: {exc}"[:160],
+                why=why,
             )
         ) from None
     return Book(formulas, values)

@@ -466,7 +466,7 @@ def _guide(r: _Reader) -> tuple[Sheet | None, dict[str, Any]]:
 
 def _rows(r: _Reader, tab: str, ws: tuple[Worksheet, Worksheet], sheet: Sheet) -> dict[str, int]:
     """Criterion code → its row on ``tab``, every irregularity reported."""
-    known = {c.code for c in sheet.criteria()}
+    known = {c.code for c in sheet.criteria}
     found: dict[str, int] = {}
     for row in range(_FIRST_ROW, ws[0].max_row + 1):
         value = r.read(tab, ws, row, _COL_CODE)
@@ -500,7 +500,7 @@ def _rows(r: _Reader, tab: str, ws: tuple[Worksheet, Worksheet], sheet: Sheet) -
             )  # fmt: skip
             continue
         found[value] = row
-    missing = [c.code for c in sheet.criteria() if c.code not in found]
+    missing = [c.code for c in sheet.criteria if c.code not in found]
     if missing:
         r.problems.append(
             Problem(
@@ -528,7 +528,7 @@ def _choices(
     """The choices on ``tab`` and the criteria left empty (code, row); bad cells reported."""
     choices: dict[str, int] = {}
     empty: list[tuple[str, int]] = []
-    for crit in sheet.criteria():
+    for crit in sheet.criteria:
         row = rows.get(crit.code)
         if row is None:
             continue
