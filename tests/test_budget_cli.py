@@ -10,17 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import SEED, needs_seed, run
 from ocop.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_CSV = ROOT.parent / "shared" / "data" / "quang-tri-2019" / "budget.csv"
+SEED_CSV = SEED / "budget.csv"
 HEADER = "row,code,parent,title,amount_thousand_vnd,explanation,responsible\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.usefixtures("vietnamese")
@@ -139,7 +133,7 @@ def test_report_sections_json(capsys: pytest.CaptureFixture[str]) -> None:
     ]
 
 
-@pytest.mark.skipif(not SEED_CSV.exists(), reason="../shared is not beside the repo")
+@needs_seed
 def test_report_and_check_a_file(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys, "budget", "report", str(SEED_CSV), "--by", "locality", "--format", "json"

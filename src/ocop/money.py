@@ -22,10 +22,10 @@ trăm hai mươi tư); the scales are *nghìn* (or *ngàn*), *triệu*, *tỷ*, 
 from __future__ import annotations
 
 import decimal
-import enum
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from ocop._enums import OcopEnum
 from ocop._i18n import Language, language, tr, use_language
 from ocop.errors import OcopTypeError, OcopValueError
 from ocop.figures import FigureTooLarge, parse_figure
@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 
-class Unit(enum.Enum):
+class Unit(OcopEnum):
     """The unit a table states its amounts in (đơn vị tính).
 
     The value is the number of đồng in one unit.
