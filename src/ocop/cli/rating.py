@@ -28,6 +28,7 @@ from ocop.cli._common import (
     InputError,
     add_format,
     decode_text,
+    examples,
     print_json,
     print_problems,
     print_rows,
@@ -54,6 +55,11 @@ def register(sub: Any) -> None:
             "the star band, the minimum-for-stars marks and the final stars. As csv: one "
             "row per member (product, criteria, sheet, member, total) with the council's "
             "result repeated on each row (mean, mean_exact, band_stars, stars)."
+        ),
+        epilog=examples(
+            "ocop rate docs/tutorials/assessment.json",
+            "ocop rate docs/tutorials/assessment-agreed.json --advise --format json",
+            "ocop rate phieu.xlsx --format json",
         ),
     )
     parser.add_argument(
