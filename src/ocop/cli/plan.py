@@ -7,15 +7,17 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ocop.cli._common import (
     InputError,
     add_format,
+    check_output,
     print_json,
     print_problem_rows,
     print_problems,
     read_text,
+    write_output,
 )
 
 __all__ = ["register"]
@@ -128,7 +130,9 @@ def register(sub: Any) -> None:
     )
     convert.add_argument("plan", help="a plan document (TOML or JSON) or a folder of CSV tables")
     convert.add_argument(
-        "--to", required=True, choices=("toml", "json"), help="the format of the document"
+        "--to",
+        choices=("toml", "json"),
+        help="the format of the document (default: from the --output file's suffix)",
     )
     convert.add_argument("--output", "-o", help="write to this file instead of standard output")
     convert.set_defaults(handler=_convert)
@@ -161,14 +165,11 @@ def _load(path: str | None) -> tuple[Any, tuple[Any, ...]]:
     return result.value, result.problems
 
 
-def _write(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+def _referenced(plan: Any) -> tuple[Any, ...]:
+    """The files a loaded plan was read from besides the one given: its budget's."""
+    budget = getattr(plan, "budget", None)
+    source = getattr(budget, "source", None)
+    return (getattr(source, "file", None),)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -181,8 +182,10 @@ def _report(args: argparse.Namespace) -> int:
     from ocop.plan.simulate import SIMULATED
     from ocop.problems import has_errors
 
+    check_output(args.output, args.plan, args.events)
     on = None if args.on is None else _date(args.on)
     plan, problems = _load(args.plan)
+    check_output(args.output, *_referenced(plan))
     if plan is None:
         print_problems(problems)
         return 1
@@ -210,7 +213,7 @@ def _report(args: argparse.Namespace) -> int:
             name=name, events=len(read.value), products=len(records), simulated=simulated
         )
     result = progress(plan, on=on, records=records, log=log, problems=problems)
-    _write(render(result, args.format, lang=args.lang), args.output)
+    write_output(render(result, args.format, lang=args.lang), args.output)
     if args.format != "json":
         print_problems(result.problems)
     return 1 if has_errors(result.problems) else 0
@@ -220,6 +223,7 @@ def _simulate(args: argparse.Namespace) -> int:
     from ocop.errors import OcopValueError
     from ocop.plan import PROVINCES, province_named, simulate
 
+    check_output(args.output)
     province = province_named(args.province)
     if province is None:
         raise InputError(
@@ -230,7 +234,7 @@ def _simulate(args: argparse.Namespace) -> int:
         sim = simulate(province=province, products=args.products, year=args.year, seed=args.seed)
     except OcopValueError as exc:
         raise InputError(str(exc)) from None
-    _write(sim.jsonl(), args.output)
+    write_output(sim.jsonl(), args.output)
     return 0
 
 
@@ -277,12 +281,22 @@ def _convert(args: argparse.Namespace) -> int:
     from ocop.plan import write_plan
     from ocop.problems import has_errors
 
+    check_output(args.output, args.plan)
+    to = args.to or _format_of(args.output)
     plan, problems = _load(args.plan)
+    check_output(args.output, *_referenced(plan))
     print_problems(problems)
     if plan is None or has_errors(problems):
         return 1
-    _write(write_plan(plan, format=args.to), args.output)
+    write_output(write_plan(plan, format=to), args.output)
     return 0
+
+
+def _format_of(output: str | None) -> Literal["toml", "json"]:
+    suffix = Path(output).suffix.lower() if output else ""
+    if suffix in (".toml", ".json"):
+        return "toml" if suffix == ".toml" else "json"
+    raise InputError("give --to toml or --to json (or an --output file ending in .toml or .json)")
 
 
 def _schema(args: argparse.Namespace) -> int:
