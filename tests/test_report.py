@@ -38,10 +38,10 @@ def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: igno
     return data
 
 
-def test_report_with_no_arguments_shows_the_simulated_progress(
+def test_report_simulated_shows_the_simulated_progress(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, out, err = _run(capsys)
+    status, out, err = _run(capsys, "--simulated")
     assert status == 0
     assert err == WORDS_WARNING
     lines = out.splitlines()
@@ -123,7 +123,7 @@ def test_shared_money_is_marked_and_counted_once(capsys: pytest.CaptureFixture[s
 
 
 def test_the_json_document_keeps_its_contract(capsys: pytest.CaptureFixture[str]) -> None:
-    data = _json(capsys)
+    data = _json(capsys, "--simulated")
     assert {"plan", "targets", "activities", "budget", "problems"} <= set(data)
     assert data["plan"]["number"] == "278/KH-SNN"
     assert data["plan"]["year"] == 2019
@@ -132,7 +132,14 @@ def test_the_json_document_keeps_its_contract(capsys: pytest.CaptureFixture[str]
     assert data["events"]["simulated"] is True
     for t in data["targets"]:
         assert {"id", "target", "actual", "status"} <= set(t)
-        assert t["status"] in {"met", "on_track", "at_risk", "missed", "no_data"}
+        assert t["status"] in {
+            "met",
+            "on_track",
+            "at_risk",
+            "missed",
+            "no_data",
+            "not_enough_data",
+        }
     for a in data["activities"]:
         assert {"id", "from", "to", "status"} <= set(a)
         assert re.fullmatch(r"\d{4}-Q[1-4]", a["from"])
@@ -146,6 +153,16 @@ def test_the_json_document_keeps_its_contract(capsys: pytest.CaptureFixture[str]
     assert targets["T1"]["target"] is True
     assert targets["T1"]["status"] == "no_data"
     assert targets["T5"]["actual"] == data["indicators"]["products_3star_plus_provincial"]
+    assert targets["T5"]["sources"] == [
+        {
+            "kind": "events",
+            "ref": "ocop/data/quang-tri-2019/events-simulated.jsonl",
+            "on": None,
+            "by": "",
+            "where": "",
+            "simulated": True,
+        }
+    ]
 
 
 def test_without_an_event_log_the_record_indicators_have_no_data(
@@ -159,7 +176,7 @@ def test_without_an_event_log_the_record_indicators_have_no_data(
 
 
 def test_on_a_date_in_the_year(capsys: pytest.CaptureFixture[str]) -> None:
-    data = _json(capsys, "--on", "2019-Q2")
+    data = _json(capsys, "--simulated", "--on", "2019-Q2")
     assert data["on"] == "2019-06-30"
     acts = {a["id"]: a["status"] for a in data["activities"]}
     assert acts["II.5.1"] == "done"
@@ -191,7 +208,7 @@ def test_a_simulated_year_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_every_format_says_simulated(
     fmt: str, lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = _run(capsys, "--format", fmt, "--lang", lang)
+    status, out, _ = _run(capsys, "--simulated", "--format", fmt, "--lang", lang)
     assert status == 0
     if fmt == "json":
         assert json.loads(out)["simulated"] is True
@@ -216,7 +233,7 @@ def test_the_html_page_stands_alone(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_markdown_tables(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = _run(capsys, "--format", "markdown", "--lang", "en")
+    status, out, _ = _run(capsys, "--simulated", "--format", "markdown", "--lang", "en")
     assert status == 0
     assert out.startswith("# Plan 278/KH-SNN (04/03/2019)\n")
     assert "> **SIMULATED: figures from a simulated event log" in out

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, Literal
 
+from ocop._i18n import tr
 from ocop.cli._common import (
     InputError,
     add_format,
@@ -33,8 +34,9 @@ def register(sub: Any) -> None:
         description=(
             "The progress of a provincial OCOP plan (kế hoạch) on a date: each target's "
             "figure and status, the activities against their windows, the budget by activity "
-            "and by section. Without PLAN: the built-in Quảng Trị 2019 plan (278/KH-SNN) with "
-            "its bundled SIMULATED event log."
+            "and by section. Without PLAN: the built-in Quảng Trị 2019 plan (278/KH-SNN) "
+            "against the real results of its cycle (Decision 136/QĐ-UBND, 15 January 2020); "
+            "--simulated reports it on its bundled SIMULATED event log instead."
         ),
     )
     report.add_argument(
@@ -53,9 +55,16 @@ def register(sub: Any) -> None:
         help="a JSON Lines event log, as ocop cycle replay reads ('-' for standard input)",
     )
     events.add_argument(
+        "--simulated",
+        action="store_true",
+        help="the built-in plan on its bundled SIMULATED event log (ocop simulate), labelled "
+        "as simulated, instead of its real results",
+    )
+    events.add_argument(
         "--no-events",
         action="store_true",
-        help="report without an event log (the built-in plan otherwise uses its simulated one)",
+        help="report without an event log or results (the built-in plan otherwise uses its "
+        "real results)",
     )
     report.add_argument(
         "--format",
@@ -179,11 +188,20 @@ def _report(args: argparse.Namespace) -> int:
     from ocop.cycle.jsonio import read_events
     from ocop.plan import EventLog, progress
     from ocop.plan.report import render
+    from ocop.plan.results import quang_tri_2019_results
     from ocop.plan.simulate import SIMULATED
     from ocop.problems import has_errors
 
     check_output(args.output, args.plan, args.events)
     on = None if args.on is None else _date(args.on)
+    if args.simulated and args.plan is not None:
+        raise InputError(
+            tr(
+                "--simulated: the bundled simulated log is the built-in plan's; give --events "
+                "FILE for {plan}",
+                plan=args.plan,
+            )
+        )
     plan, problems = _load(args.plan)
     check_output(args.output, *_referenced(plan))
     if plan is None:
@@ -194,7 +212,7 @@ def _report(args: argparse.Namespace) -> int:
     if args.events is not None:
         text = read_text(args.events)
         name = "<stdin>" if args.events == "-" else args.events
-    elif args.plan is None and not args.no_events:
+    elif args.simulated:
         name = f"ocop/data/{_BUILTIN_EVENTS}"
         text = resources.files("ocop.data").joinpath(_BUILTIN_EVENTS).read_text("utf-8")
     records = None
@@ -212,7 +230,10 @@ def _report(args: argparse.Namespace) -> int:
         log = EventLog(
             name=name, events=len(read.value), products=len(records), simulated=simulated
         )
-    result = progress(plan, on=on, records=records, log=log, problems=problems)
+    results = None
+    if args.plan is None and text is None and not args.no_events:
+        results = quang_tri_2019_results()
+    result = progress(plan, on=on, records=records, log=log, problems=problems, results=results)
     write_output(render(result, args.format, lang=args.lang), args.output)
     if args.format != "json":
         print_problems(result.problems)

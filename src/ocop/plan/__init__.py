@@ -3,7 +3,9 @@
 A province's yearly plan (kế hoạch thực hiện Chương trình OCOP) is a :class:`Plan`: its
 :class:`Activity` records with their windows in quarters, its :class:`Target` records with
 the indicator each counts, the :class:`Fact` records its readers add as the year goes by, and
-its budget (:mod:`ocop.budget`). :func:`progress` answers, on a date, the questions the plan's
+its budget (:mod:`ocop.budget`). The real results of a cycle — the products its decisions
+recognised — are a :class:`CycleResults` (:func:`quang_tri_2019_results` for the built-in
+plan). :func:`progress` answers, on a date, the questions the plan's
 readers ask: where each target stands (counted from the cycle's records, :mod:`ocop.cycle`),
 which activities are late, where the money goes. :func:`simulate` writes a realistic event
 log for a province, clearly marked as simulated.
@@ -36,7 +38,16 @@ from ocop.plan.io import (
     read_plan,
     write_plan,
 )
-from ocop.plan.model import ABOUT_TOLERANCE, Activity, Comparison, Fact, Plan, Target
+from ocop.plan.model import (
+    ABOUT_TOLERANCE,
+    Activity,
+    Bounds,
+    Citation,
+    Comparison,
+    Fact,
+    Plan,
+    Target,
+)
 from ocop.plan.progress import (
     ActivityProgress,
     ActivityStatus,
@@ -46,6 +57,15 @@ from ocop.plan.progress import (
     TargetProgress,
     TargetStatus,
     progress,
+)
+from ocop.plan.results import (
+    CycleResults,
+    KnownFigure,
+    Publication,
+    RecognisedProduct,
+    RecognitionDecision,
+    quang_tri_2019_results,
+    read_results,
 )
 from ocop.plan.simulate import (
     MAX_PRODUCTS,
@@ -68,15 +88,22 @@ __all__ = [
     "ActivityDocument",
     "ActivityProgress",
     "ActivityStatus",
+    "Bounds",
     "BudgetProgress",
+    "Citation",
     "Comparison",
+    "CycleResults",
     "EventLog",
     "Fact",
     "FactDocument",
     "Indicator",
+    "KnownFigure",
     "Plan",
     "PlanDocument",
     "Progress",
+    "Publication",
+    "RecognisedProduct",
+    "RecognitionDecision",
     "Simulation",
     "Target",
     "TargetDocument",
@@ -90,7 +117,9 @@ __all__ = [
     "progress",
     "province_named",
     "quang_tri_2019",
+    "quang_tri_2019_results",
     "read_plan",
+    "read_results",
     "simulate",
     "write_plan",
 ]

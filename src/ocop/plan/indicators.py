@@ -42,6 +42,7 @@ import attrs
 
 from ocop.cycle import EventKind, Record
 from ocop.regimes import Level, band_stars
+from ocop.subjects import SubjectKind
 from ocop.text import fold
 
 __all__ = [
@@ -58,8 +59,6 @@ __all__ = [
 EXISTING_TAGS = ("[hiện có]", "[existing]")
 #: Tags of a ``register`` note that mark a new product (sản phẩm mới).
 NEW_TAGS = ("[mới]", "[new]")
-
-_ORG_PREFIXES = ("htx", "hop tac xa", "cong ty", "cty", "doanh nghiep", "dntn")
 
 
 @attrs.frozen(kw_only=True)
@@ -120,14 +119,16 @@ INDICATORS: Mapping[str, Indicator] = MappingProxyType(
 
 
 def is_economic_organisation(subject: str) -> bool:
-    """``True`` when ``subject`` names a cooperative or an enterprise (tổ chức kinh tế).
+    """``True`` when ``subject`` names a cooperative or an enterprise (tổ chức kinh tế), as
+    its first words show (:meth:`ocop.subjects.SubjectKind.from_name`).
 
     >>> is_economic_organisation("HTX Nông nghiệp Cam Thủy")
     True
     >>> is_economic_organisation("Hộ kinh doanh Lê Văn An")
     False
     """
-    return fold(subject).startswith(_ORG_PREFIXES)
+    kind = SubjectKind.from_name(subject)
+    return kind is not None and kind.is_economic_organisation
 
 
 def product_kind(note: str | None) -> str | None:

@@ -25,6 +25,8 @@ from ocop.problems import Location
 __all__ = [
     "ABOUT_TOLERANCE",
     "Activity",
+    "Bounds",
+    "Citation",
     "Comparison",
     "Fact",
     "Plan",
@@ -197,6 +199,72 @@ class Fact:
     value: Number | bool | str = True
     source: str = ""
     where: Location | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class Bounds:
+    """A count known exactly or only within bounds (giới hạn).
+
+    Partial knowledge stays partial: "at least 9" is ``Bounds(low=9, high=None)``, never 9.
+
+    Attributes:
+        low: The count is at least this.
+        high: The count is at most this, or ``None`` when nothing bounds it from above; equal
+            to ``low`` when the count is exact.
+    """
+
+    low: int
+    high: int | None
+
+    @classmethod
+    def exactly(cls, n: int) -> Bounds:
+        """The count ``n``, known exactly."""
+        return cls(low=n, high=n)
+
+    @classmethod
+    def at_least(cls, n: int) -> Bounds:
+        """A count of ``n`` or more."""
+        return cls(low=n, high=None)
+
+    @property
+    def exact(self) -> bool:
+        """``True`` when the count is known exactly."""
+        return self.high == self.low
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where a figure comes from (nguồn số liệu).
+
+    Attributes:
+        kind: ``"decision"`` (a decision of recognition), ``"publication"`` (a published
+            statement: a department's page, a newspaper), ``"events"`` (an event log) or
+            ``"fact"`` (a fact of the plan).
+        ref: The decision's number, the publication's title, the log's file name, or the
+            fact's source in words.
+        on: The decision's or the publication's date, or the fact's date.
+        by: Who issued or published it.
+        where: Where it can be read (a web site), when known.
+        simulated: ``True`` for a simulated event log.
+    """
+
+    kind: str
+    ref: str
+    on: dt.date | None = None
+    by: str = ""
+    where: str = ""
+    simulated: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """The citation as JSON: ``kind``, ``ref``, ``on``, ``by``, ``where``, ``simulated``."""
+        return {
+            "kind": self.kind,
+            "ref": self.ref,
+            "on": None if self.on is None else self.on.isoformat(),
+            "by": self.by,
+            "where": self.where,
+            "simulated": self.simulated,
+        }
 
 
 @attrs.frozen(kw_only=True)

@@ -4,7 +4,13 @@ windows, the budget by activity and by section.
 Target status (:class:`TargetStatus`), on the report's date *d*:
 
 * **no data** — nothing gives the target's figure: its indicator is counted from cycle
-  records and no event log was given, or it comes from facts and none is recorded by *d*;
+  records and no event log or results were given, or it comes from facts and none is
+  recorded by *d*;
+* **not enough data** — what is known bounds the figure but cannot settle the target: the
+  results (:mod:`ocop.plan.results`) give "at least 9" for a target of at least 10.
+  Partial knowledge is never rounded into a verdict: the status
+  is met only when the least possible figure meets the target, missed only when the
+  greatest possible figure misses it (and the deadline has passed);
 * **met** — the figure reaches the target: at least the value (``at_least``), at least the
   value less its tolerance (``about``, :data:`~ocop.plan.ABOUT_TOLERANCE`), at least the low
   end (``between``), done (``done``). A figure above the high end or the tolerance is still
@@ -41,7 +47,8 @@ import attrs
 from ocop.budget import Rollup, build_tree, check, rollup
 from ocop.cycle import Record
 from ocop.plan.indicators import INDICATORS, count_indicators
-from ocop.plan.model import Activity, Comparison, Fact, Number, Plan, Target
+from ocop.plan.model import Activity, Bounds, Citation, Comparison, Fact, Number, Plan, Target
+from ocop.plan.results import CycleResults, KnownFigure
 from ocop.problems import Problem
 
 __all__ = [
@@ -72,6 +79,8 @@ class TargetStatus(enum.Enum):
     """Not reached by its deadline (không đạt)."""
     NO_DATA = "no_data"
     """Nothing gives its figure (chưa có số liệu)."""
+    NOT_ENOUGH_DATA = "not_enough_data"
+    """What is known bounds the figure but does not settle the target (chưa đủ số liệu)."""
 
 
 class ActivityStatus(enum.Enum):
@@ -120,9 +129,14 @@ class TargetProgress:
         expected: What the pace expects by the date (``None`` without a figure to pace).
         status: Its :class:`TargetStatus`.
         above: ``True`` when the figure is above the target's range or tolerance.
-        basis: Where the figure comes from: ``"records"``, ``"fact"`` or ``None``.
+        basis: Where the figure comes from: ``"results"`` (decisions of recognition,
+            :mod:`ocop.plan.results`), ``"records"`` (an event log), ``"fact"`` or ``None``.
         deadline: The last day to reach it.
         pace_from: The first day of its pace window.
+        bounds: What is known of the figure: exactly ``actual``, or only bounds (then
+            ``actual`` is ``None``); ``None`` without a figure or for a ``done`` target.
+        sources: Where the figure comes from: the decisions, publications, event log or
+            fact it was read from.
     """
 
     target: Target
@@ -133,6 +147,18 @@ class TargetProgress:
     basis: str | None
     deadline: dt.date
     pace_from: dt.date
+    bounds: Bounds | None = None
+    sources: tuple[Citation, ...] = ()
+
+    @property
+    def met(self) -> bool | None:
+        """``True`` when met, ``False`` when the figure is known and not (yet) met, ``None``
+        when nothing or not enough is known to say."""
+        if self.status is TargetStatus.MET:
+            return True
+        if self.status in (TargetStatus.NO_DATA, TargetStatus.NOT_ENOUGH_DATA):
+            return None
+        return False
 
 
 @attrs.frozen(kw_only=True)
@@ -191,6 +217,7 @@ class Progress:
             without an event log.
         log: The event log read, or ``None``.
         problems: Every problem found in the plan, its budget and the event log.
+        results: The real results the figures were read from, or ``None``.
     """
 
     plan: Plan
@@ -201,6 +228,7 @@ class Progress:
     indicators: Mapping[str, int] | None
     log: EventLog | None = None
     problems: tuple[Problem, ...] = ()
+    results: CycleResults | None = None
 
 
 def _share(amount: int, total: int) -> Decimal:
@@ -235,19 +263,38 @@ def _elapsed(start: dt.date, end: dt.date, on: dt.date) -> Fraction:
 
 
 def target_progress(
-    plan: Plan, target: Target, on: dt.date, counts: Mapping[str, int] | None
+    plan: Plan,
+    target: Target,
+    on: dt.date,
+    counts: Mapping[str, int] | None,
+    known: Mapping[str, KnownFigure] | None = None,
+    *,
+    log: EventLog | None = None,
 ) -> TargetProgress:
-    """One target's figure and status on ``on`` (see the module's rules)."""
+    """One target's figure and status on ``on`` (see the module's rules).
+
+    ``known`` (from :meth:`ocop.plan.results.CycleResults.figures`) comes first, then the
+    records' ``counts`` (from the event log ``log``), then the plan's facts.
+    """
     pace_from, pace_to = _pace(plan, target)
     deadline = max(plan.end, pace_to)
     actual: Number | bool | None = None
     basis: str | None = None
+    sources: tuple[Citation, ...] = ()
+    found = None if known is None else known.get(target.indicator)
+    if found is not None and target.comparison is not Comparison.DONE:
+        return _bounded(
+            target, known=found, on=on, deadline=deadline, pace_from=pace_from, pace_to=pace_to
+        )
     if target.indicator in INDICATORS and counts is not None:
         actual, basis = counts[target.indicator], "records"
+        if log is not None:
+            sources = (Citation(kind="events", ref=log.name, simulated=log.simulated),)
     else:
         fact = _latest_fact(plan.facts, target.indicator, on)
         if fact is not None and not isinstance(fact.value, str):
             actual, basis = fact.value, "fact"
+            sources = (Citation(kind="fact", ref=fact.source, on=fact.on),)
     elapsed = _elapsed(pace_from, pace_to, on)
     if target.comparison is Comparison.DONE:
         done = None if actual is None else bool(actual)
@@ -261,6 +308,7 @@ def target_progress(
             basis=basis,
             deadline=deadline,
             pace_from=pace_from,
+            sources=sources,
         )
     low = target.low or Fraction(0)
     expected = low * elapsed
@@ -280,6 +328,54 @@ def target_progress(
         basis=basis,
         deadline=deadline,
         pace_from=pace_from,
+        bounds=None if actual is None or isinstance(actual, bool) else _exact(actual),
+        sources=sources,
+    )
+
+
+def _exact(actual: Number) -> Bounds | None:
+    return Bounds.exactly(actual) if isinstance(actual, int) else None
+
+
+def _bounded(
+    target: Target,
+    *,
+    known: KnownFigure,
+    on: dt.date,
+    deadline: dt.date,
+    pace_from: dt.date,
+    pace_to: dt.date,
+) -> TargetProgress:
+    """A target whose figure the results know, exactly or within bounds."""
+    b = known.bounds
+    low = target.low or Fraction(0)
+    expected = low * _elapsed(pace_from, pace_to, on)
+    upper = target.upper
+    if b.exact:
+        actual: int | None = b.low
+        met = b.low >= low
+        status = _status(b.low, met, on, deadline, b.low >= expected)
+        above = upper is not None and b.low > upper
+    else:
+        actual = None
+        above = upper is not None and b.low > upper
+        if b.low >= low:
+            status = TargetStatus.MET
+        elif b.high is not None and b.high < low and on >= deadline:
+            status = TargetStatus.MISSED
+        else:
+            status = TargetStatus.NOT_ENOUGH_DATA
+    return TargetProgress(
+        target=target,
+        actual=actual,
+        expected=expected,
+        status=status,
+        above=above,
+        basis="results",
+        deadline=deadline,
+        pace_from=pace_from,
+        bounds=b,
+        sources=known.sources,
     )
 
 
@@ -394,6 +490,7 @@ def progress(
     records: Mapping[str, Record] | None = None,
     log: EventLog | None = None,
     problems: Iterable[Problem] = (),
+    results: CycleResults | None = None,
 ) -> Progress:
     """The progress of ``plan`` on ``on`` (default: the last day of its year).
 
@@ -404,8 +501,14 @@ def progress(
             or ``None`` when no event log was given.
         log: What is known of the event log, shown by reports.
         problems: Problems already found (reading the plan and the log), kept in order.
+        results: The real results of the plan's cycle (:mod:`ocop.plan.results`): where
+            they give an indicator's figure, it comes before the records'. Results of
+            another cycle than the plan's year are not used.
     """
     day = plan.end if on is None else on
+    known = None
+    if results is not None and results.cycle == plan.year:
+        known = results.figures(day)
     counts = None
     evidence = None
     if records is not None:
@@ -442,10 +545,11 @@ def progress(
     return Progress(
         plan=plan,
         on=day,
-        targets=tuple(target_progress(plan, t, day, counts) for t in plan.targets),
+        targets=tuple(target_progress(plan, t, day, counts, known, log=log) for t in plan.targets),
         activities=tuple(activities),
         budget=budget,
         indicators=None if counts is None else dict(counts),
         log=log,
         problems=(*problems, *budget_problems),
+        results=results,
     )

@@ -22,7 +22,7 @@ from typing import Any
 from ocop._table import render_table
 from ocop.money import format_amount
 from ocop.periods import QuarterRange
-from ocop.plan.model import Comparison, Number
+from ocop.plan.model import Citation, Comparison, Number
 from ocop.plan.progress import (
     ActivityStatus,
     Progress,
@@ -42,6 +42,7 @@ _T = {
         TargetStatus.AT_RISK: "chậm tiến độ",
         TargetStatus.MISSED: "không đạt",
         TargetStatus.NO_DATA: "chưa có số liệu",
+        TargetStatus.NOT_ENOUGH_DATA: "chưa đủ số liệu",
         ActivityStatus.PLANNED: "chưa đến hạn",
         ActivityStatus.NOT_STARTED: "chưa triển khai",
         ActivityStatus.IN_PROGRESS: "đang triển khai",
@@ -80,6 +81,19 @@ _T = {
         "activities_total": "Tổng cộng các nội dung",
         "today": "ngày báo cáo",
         "none": "không có",
+        "source": "nguồn",
+        "sources": "Nguồn số liệu",
+        "at_least": "ít nhất {n}",
+        "results": "Kết quả thực hiện chu trình {cycle}: {decisions} — {n} sản phẩm được công nhận",
+        "for_cycle": "Kết quả công nhận sau năm kế hoạch được tính cho chu trình của nó ({cycle}), "
+        "không theo ngày ban hành quyết định",
+        "no_results": "Chưa có quyết định nào của chu trình {cycle} tính đến ngày báo cáo",
+        "decision": "Quyết định {ref} ngày {on} của {by}",
+        "publication": "{by}, «{title}»",
+        "published_on": "ngày {on}",
+        "events_source": "Nhật ký sự kiện {ref}",
+        "simulated_mark": "MÔ PHỎNG",
+        "fact_source": "{ref} (ghi nhận ngày {on})",
     },
     "en": {
         TargetStatus.MET: "met",
@@ -87,6 +101,7 @@ _T = {
         TargetStatus.AT_RISK: "at risk",
         TargetStatus.MISSED: "missed",
         TargetStatus.NO_DATA: "no data",
+        TargetStatus.NOT_ENOUGH_DATA: "not enough data",
         ActivityStatus.PLANNED: "planned",
         ActivityStatus.NOT_STARTED: "not started",
         ActivityStatus.IN_PROGRESS: "in progress",
@@ -124,6 +139,19 @@ _T = {
         "activities_total": "Total of the activities",
         "today": "report date",
         "none": "none",
+        "source": "source",
+        "sources": "Sources of the figures",
+        "at_least": "at least {n}",
+        "results": "Results of the {cycle} cycle: {decisions} — {n} products recognised",
+        "for_cycle": "Recognitions decided after the plan's year are counted for their cycle "
+        "({cycle}), not by the date of the decision",
+        "no_results": "No decision of the {cycle} cycle by the report's date",
+        "decision": "Decision {ref} of {on}, {by}",
+        "publication": "{by}, “{title}”",
+        "published_on": "of {on}",
+        "events_source": "Event log {ref}",
+        "simulated_mark": "SIMULATED",
+        "fact_source": "{ref} (recorded on {on})",
     },
 }
 
@@ -158,9 +186,15 @@ def report_data(progress: Progress) -> dict[str, Any]:
     """The progress as the JSON document of ``ocop report --format json``.
 
     Keys: ``plan`` (``number``, ``year``, ``date``, ``issuer``, ``title``, ``province``),
-    ``on``, ``simulated``, ``events`` (the event log, or ``null``), ``targets`` (each with
-    ``id``, ``text``, ``indicator``, ``comparison``, ``target``, ``actual``, ``expected``,
-    ``status``, ``above``, ``basis``, ``unit``, ``deadline``), ``activities`` (each with
+    ``on``, ``simulated``, ``events`` (the event log, or ``null``), ``results`` (the real
+    results read, or ``null``: ``province``, ``cycle``, ``recognitions`` (how many),
+    ``decisions``, ``publications``), ``targets`` (each with ``id``, ``text``,
+    ``indicator``, ``comparison``, ``target``, ``actual`` (``null`` when only bounds are
+    known), ``expected``, ``status``, ``above``, ``basis``, ``met`` (``true``, ``false``, or
+    ``null`` when nothing or not enough is known to say), ``at_least`` and ``at_most`` (the
+    known bounds of the figure; ``at_most`` ``null`` when unbounded), ``sources`` (each a
+    citation: ``kind`` — decision, publication, events or fact —, ``ref``, ``on``, ``by``,
+    ``where``, ``simulated``), ``unit``, ``deadline``), ``activities`` (each with
     ``id``, ``title``, ``from``, ``to`` as quarters, ``start``, ``end``, ``status``,
     ``started``, ``done``, ``lead``, ``budget`` in đồng, ``share`` in per cent,
     ``budget_lines``, ``shared_with``), ``budget`` (``total`` in đồng, ``stated_total``,
@@ -193,6 +227,7 @@ def report_data(progress: Progress) -> dict[str, Any]:
             "products": log.products,
             "simulated": log.simulated,
         },
+        "results": _results_data(progress),
         "targets": [
             {
                 "id": tp.target.id,
@@ -205,6 +240,10 @@ def report_data(progress: Progress) -> dict[str, Any]:
                 "status": tp.status.value,
                 "above": tp.above,
                 "basis": tp.basis,
+                "met": tp.met,
+                "at_least": None if tp.bounds is None else tp.bounds.low,
+                "at_most": None if tp.bounds is None else tp.bounds.high,
+                "sources": [c.to_dict() for c in tp.sources],
                 "unit": tp.target.unit,
                 "deadline": tp.deadline.isoformat(),
             }
@@ -256,7 +295,78 @@ def report_data(progress: Progress) -> dict[str, Any]:
     }
 
 
+def _results_data(progress: Progress) -> dict[str, Any] | None:
+    r = progress.results
+    if r is None:
+        return None
+    return {
+        "province": r.province,
+        "cycle": r.cycle,
+        "recognitions": len(r.recognitions),
+        "decisions": [
+            {
+                "number": d.number,
+                "on": d.on.isoformat(),
+                "by": d.by,
+                "level": d.level.value,
+                "complete": d.complete,
+                "counts_from": r.counts_from(d).isoformat(),
+            }
+            for d in r.decisions
+        ],
+        "evaluated": {level.value: n for level, n in r.evaluated.items()},
+        "publications": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "by": p.by,
+                "where": p.where,
+                "on": None if p.on is None else p.on.isoformat(),
+            }
+            for p in r.publications
+        ],
+    }
+
+
 # ----------------------------------------------------------------------------- text
+
+
+def _citations(progress: Progress) -> list[Citation]:
+    """Every citation of the targets' figures, each once, in the order first cited."""
+    out: list[Citation] = []
+    for tp in progress.targets:
+        for c in tp.sources:
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _marks(tp: TargetProgress, cites: list[Citation]) -> str:
+    return " ".join(f"[{cites.index(c) + 1}]" for c in tp.sources)
+
+
+def _citation_text(c: Citation, lang: str) -> str:
+    t = _T[lang]
+    on = "" if c.on is None else _dmy(c.on)
+    if c.kind == "decision":
+        text = t["decision"].format(ref=c.ref, on=on, by=c.by)
+    elif c.kind == "publication":
+        text = t["publication"].format(by=c.by, title=c.ref)
+        if on:
+            text += " " + t["published_on"].format(on=on)
+    elif c.kind == "events":
+        text = t["events_source"].format(ref=c.ref)
+        if c.simulated:
+            text += f" ({t['simulated_mark']})"
+    elif on:
+        text = t["fact_source"].format(ref=c.ref, on=on)
+    else:
+        text = c.ref
+    return f"{text} ({c.where})" if c.where else text
+
+
+def _source_notes(progress: Progress, lang: str) -> list[str]:
+    return [f"[{i}] {_citation_text(c, lang)}" for i, c in enumerate(_citations(progress), 1)]
 
 
 def _dmy(day: dt.date) -> str:
@@ -288,6 +398,10 @@ def _target_text(tp: TargetProgress, lang: str) -> str:
 def _actual_text(tp: TargetProgress, lang: str) -> str:
     if isinstance(tp.actual, bool):
         return _T[lang]["done_yes" if tp.actual else "done_no"]
+    b = tp.bounds
+    if tp.actual is None and b is not None:
+        text = _T[lang]["at_least"].format(n=b.low) if b.high is None else f"{b.low}–{b.high}"
+        return f"{text} ({_T[lang]['above']})" if tp.above else text
     text = _fig(tp.actual)
     return f"{text} ({_T[lang]['above']})" if tp.above else text
 
@@ -354,8 +468,23 @@ def _heading(progress: Progress, lang: str) -> list[str]:
         lines.append(plan.issuer)
     lines.append(f"{t['progress_on']} {_dmy(progress.on)}")
     log = progress.log
+    results = progress.results
+    if results is not None:
+        decisions = [d for d in results.decisions if results.counts_from(d) <= progress.on]
+        if decisions:
+            cited = "; ".join(
+                t["decision"].format(ref=d.number, on=_dmy(d.on), by=d.by) for d in decisions
+            )
+            numbers = {d.number for d in decisions}
+            n = sum(r.decision in numbers for r in results.recognitions)
+            lines.append(t["results"].format(cycle=results.cycle, decisions=cited, n=n))
+            if any(d.on > results.end for d in decisions):
+                lines.append(t["for_cycle"].format(cycle=results.cycle))
+        else:
+            lines.append(t["no_results"].format(cycle=results.cycle))
     if log is None:
-        lines.append(t["no_log"])
+        if results is None:
+            lines.append(t["no_log"])
     else:
         lines.append(
             f"{t['log']}: {log.name} — {log.events} {t['events']}, {log.products} {t['products']}"
@@ -377,6 +506,7 @@ def _rows(
     progress: Progress, lang: str, *, cut: bool = False
 ) -> dict[str, tuple[list[str], list[list[str]], tuple[int, ...]]]:
     t = _T[lang]
+    cites = _citations(progress)
     targets = [
         [
             tp.target.id,
@@ -388,6 +518,7 @@ def _rows(
             and tp.status in (TargetStatus.ON_TRACK, TargetStatus.AT_RISK)
             else "",
             t[tp.status],
+            *([_marks(tp, cites)] if cites else []),
         ]
         for tp in progress.targets
     ]
@@ -416,7 +547,15 @@ def _rows(
         )
     out = {
         "targets": (
-            ["id", t["targets"].lower(), t["target"], t["actual"], t["expected"], t["status"]],
+            [
+                "id",
+                t["targets"].lower(),
+                t["target"],
+                t["actual"],
+                t["expected"],
+                t["status"],
+                *([t["source"]] if cites else []),
+            ],
             targets,
             (),
         ),
@@ -450,6 +589,8 @@ def _text(progress: Progress, lang: str) -> str:
     out = ["\n".join(_heading(progress, lang)), ""]
     for key, (header, rows, right) in _rows(progress, lang, cut=True).items():
         out += [t[key], _table(header, rows, right), ""]
+        if key == "targets" and _source_notes(progress, lang):
+            out += [f"{t['sources']}:", *_source_notes(progress, lang), ""]
         if key == "activities" and _shared_notes(progress, lang):
             out += [*_shared_notes(progress, lang), ""]
     unlinked = _unlinked_line(progress, lang)
@@ -484,6 +625,11 @@ def _markdown(progress: Progress, lang: str) -> str:
         )
         out += ["| " + " | ".join(_md_text(c) for c in r) + " |" for r in rows]
         out.append("")
+        if key == "targets" and _source_notes(progress, lang):
+            out += [f"{t['sources']}:", ""]
+            out += [_md_cell(n).replace("[", "\\[") + "  " for n in _source_notes(progress, lang)]
+            out[-1] = out[-1].rstrip()
+            out.append("")
         if key == "activities" and _shared_notes(progress, lang):
             out += [_md_text(n) + "  " for n in _shared_notes(progress, lang)]
             out[-1] = out[-1].rstrip()
@@ -506,6 +652,7 @@ _COLOURS = {
     TargetStatus.AT_RISK: "#ef6c00",
     TargetStatus.MISSED: "#c62828",
     TargetStatus.NO_DATA: "#9e9e9e",
+    TargetStatus.NOT_ENOUGH_DATA: "#6d4c41",
     ActivityStatus.PLANNED: "#90a4ae",
     ActivityStatus.NOT_STARTED: "#ef6c00",
     ActivityStatus.IN_PROGRESS: "#1565c0",
@@ -650,14 +797,14 @@ def _legend(statuses: Sequence[ActivityStatus | TargetStatus], lang: str) -> str
     )
 
 
-def _target_card(tp: TargetProgress, lang: str) -> str:
+def _target_card(tp: TargetProgress, lang: str, cites: list[Citation]) -> str:
     t = tp.target
     colour = _COLOURS[tp.status]
     goal = t.low if t.comparison is not Comparison.DONE else Fraction(1)
     if isinstance(tp.actual, bool):
         value = Fraction(int(tp.actual))
     elif tp.actual is None:
-        value = Fraction(0)
+        value = Fraction(tp.bounds.low) if tp.bounds is not None else Fraction(0)
     else:
         value = Fraction(tp.actual)
     pct = 100.0 if not goal else min(100.0, float(value / goal * 100))
@@ -675,6 +822,8 @@ def _target_card(tp: TargetProgress, lang: str) -> str:
     )
     if tp.expected is not None and tp.status in (TargetStatus.ON_TRACK, TargetStatus.AT_RISK):
         figures += f" · {_esc(_T[lang]['expected'])}: {_esc(_fig(tp.expected))}"
+    if tp.sources:
+        figures += f" · {_esc(_T[lang]['source'])}: {_esc(_marks(tp, cites))}"
     return (
         f'<div class="t"><div class="h"><span class="id">{_esc(t.id)}</span>'
         f'<span class="st" style="background:{colour}">{_esc(_T[lang][tp.status])}</span></div>'
@@ -698,7 +847,14 @@ def _html(progress: Progress, lang: str) -> str:
             body.append(f'<p class="meta">{_esc(line)}</p>')
     body.append(f"<h2>{_esc(t['targets'])}</h2>")
     body.append(_legend(list(TargetStatus), lang))
-    body += [_target_card(tp, lang) for tp in progress.targets]
+    cites = _citations(progress)
+    body += [_target_card(tp, lang, cites) for tp in progress.targets]
+    if cites:
+        body.append(
+            f'<p class="meta"><small>{_esc(t["sources"])}:<br>'
+            + "<br>".join(_esc(n) for n in _source_notes(progress, lang))
+            + "</small></p>"
+        )
     body.append(f"<h2>{_esc(t['activities'])}</h2>")
     body.append(_legend(list(ActivityStatus), lang))
     body.append(_gantt(progress, lang))
