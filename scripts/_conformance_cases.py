@@ -544,8 +544,476 @@ def rating_cases() -> Iterator[Spec]:
     )
 
 
+# --------------------------------------------------------------------------- cycle
+
+Ev = dict[str, Any]
+
+
+class _Log:
+    """An event log of one product, written step by step with dates."""
+
+    def __init__(self, product: str) -> None:
+        self.product = product
+        self.events: list[Ev] = []
+
+    def add(self, kind: str, on: dt.date, **fields: Any) -> _Log:
+        self.events.append({"product": self.product, "event": kind, "on": on.isoformat(), **fields})
+        return self
+
+    def develop(self, start: dt.date) -> _Log:
+        """Registration to development, a week a step."""
+        week = dt.timedelta(days=7)
+        self.add("register", start, subject="HTX Cam Thủy")
+        for i, kind in enumerate(
+            ("select_idea", "submit_plan", "approve_plan", "start_development")
+        ):
+            self.add(kind, start + week * (i + 1))
+        return self
+
+
+def _cycle_spec(name: str, reference: str, *logs: _Log) -> Spec:
+    events = [e for log in logs for e in log.events]
+    return Spec(f"cycle.{name}", reference, {"events": events})
+
+
+_R490 = "490/QĐ-TTg and 1048/QĐ-TTg (1048 era): district → province → central"
+_R148 = "148/QĐ-TTg: district recognises 3★, province 4★, central 5★"
+_R1489 = "1489/QĐ-TTg: commune checks, province recognises 3–4★, the ministry 5★"
+_R26 = "26/2026/QĐ-TTg"
+
+
+def cycle_cases() -> Iterator[Spec]:
+    d = dt.date
+    # -- 490/1048 era
+    start = d(2019, 4, 1)
+    log = _Log("QT-2019-01").develop(start)
+    log.add("file_dossier", d(2019, 10, 1)).add(
+        "evaluate", d(2019, 10, 15), level="district", score=72
+    )
+    log.add("forward", d(2019, 10, 20)).add(
+        "evaluate", d(2019, 11, 15), level="province", score="75.5"
+    )
+    log.add("recognize", d(2019, 12, 1), stars=4, level="province")
+    yield _cycle_spec("490.recognised-4-by-province", f"{_R490}; province recognises 3–4★", log)
+    log = _Log("QT-2019-02").develop(start)
+    log.add("file_dossier", d(2019, 10, 1)).add(
+        "evaluate", d(2019, 10, 15), level="district", score=45
+    )
+    log.add("forward", d(2019, 10, 20))
+    yield _cycle_spec(
+        "490.forward-below-50-refused", f"{_R490}; district forwards at ≥ 50 points", log
+    )
+    log = _Log("QT-2019-03").develop(start)
+    log.add("file_dossier", d(2019, 10, 1)).add(
+        "evaluate", d(2019, 10, 15), level="district", score=60
+    )
+    log.add("recognize", d(2019, 10, 20), stars=3, level="district")
+    yield _cycle_spec(
+        "490.district-recognises-refused", f"{_R490}; the district recognises nothing", log
+    )
+    log = _Log("QT-2019-04").develop(start)
+    log.add("file_dossier", d(2019, 10, 1)).add(
+        "evaluate", d(2019, 10, 15), level="district", score=93
+    )
+    log.add("forward", d(2019, 10, 20)).add("evaluate", d(2019, 11, 15), level="province", score=92)
+    log.add("recognize", d(2019, 11, 20), stars=5, level="province")
+    log.add("forward", d(2019, 11, 25)).add("evaluate", d(2020, 3, 1), level="national", score=91)
+    log.add("recognize", d(2020, 3, 15), stars=5, level="national")
+    yield _cycle_spec(
+        "490.five-stars-central", f"{_R490}; 5★ recognised by the central level only", log
+    )
+    log = _Log("QT-2019-05").develop(start)
+    log.add("file_dossier", d(2019, 10, 1)).add(
+        "evaluate", d(2019, 10, 15), level="commune", score=70
+    )
+    log.add("evaluate", d(2019, 10, 16), level="district", score=69, stars=4)
+    yield _cycle_spec(
+        "490.commune-and-stars-above-band-refused",
+        f"{_R490}; no commune council; stars never above the band of the score",
+        log,
+    )
+    # -- 148
+    start = d(2023, 3, 1)
+    log = _Log("QT-2023-01").develop(start)
+    log.add("file_dossier", d(2023, 5, 1)).add(
+        "evaluate", d(2023, 6, 1), level="district", score=62
+    )
+    log.add("recognize", d(2023, 6, 15), stars=3, level="district")
+    log.add("expire", d(2026, 6, 1)).add("expire", d(2026, 6, 15)).add("expire", d(2026, 6, 16))
+    yield _cycle_spec(
+        "148.district-recognises-3-then-expires",
+        f"{_R148}; the certificate lasts 36 months (148/QĐ-TTg)",
+        log,
+    )
+    log = _Log("QT-2023-02").develop(start)
+    log.add("file_dossier", d(2023, 5, 1)).add(
+        "evaluate", d(2023, 6, 1), level="district", score=65
+    )
+    log.add("forward", d(2023, 6, 2)).add("withdraw", d(2023, 6, 3))
+    yield _cycle_spec("148.forward-below-70-refused", f"{_R148}; district forwards at ≥ 70", log)
+    log = _Log("QT-2023-03").develop(start)
+    log.add("file_dossier", d(2023, 5, 1)).add(
+        "evaluate", d(2023, 6, 1), level="district", score=72
+    )
+    log.add("forward", d(2023, 6, 2)).add("evaluate", d(2023, 8, 1), level="province", score=66)
+    log.add("recognize", d(2023, 8, 10), stars=3, level="province")
+    log.add("recognize", d(2023, 8, 11), stars=3, level="district")
+    yield _cycle_spec("148.province-cannot-recognise-3", f"{_R148}", log)
+    log = _Log("QT-2023-04").develop(start)
+    log.add("file_dossier", d(2023, 5, 1)).add(
+        "evaluate", d(2023, 6, 1), level="district", score=80
+    )
+    log.add("forward", d(2023, 6, 2)).add("evaluate", d(2023, 8, 1), level="province", score=82)
+    log.add("recognize", d(2023, 8, 10), stars=4, level="province")
+    log.add("revoke", d(2024, 1, 10), ground="false_dossier", level="district")
+    log.add("revoke", d(2024, 1, 11), ground="false_dossier", level="province")
+    yield _cycle_spec(
+        "148.revoke-by-recognising-level", f"{_R148}; revoked by the level that recognised", log
+    )
+    # 148 → 1489: a dossier filed under 148 keeps its rules, but there are no districts
+    # from 1 July 2025.
+    log = _Log("QT-2025-01").develop(d(2025, 3, 1))
+    log.add("file_dossier", d(2025, 6, 1)).add(
+        "evaluate", d(2025, 7, 20), level="district", score=61
+    )
+    log.add("recognize", d(2025, 8, 1), stars=3, level="district")
+    yield _cycle_spec(
+        "148-to-1489.no-district-after-two-tiers",
+        f"{_R148}; local government has two tiers (province, commune) from 1 July 2025: no "
+        "district evaluation from that day",
+        log,
+    )
+    log = _Log("QT-2025-04").develop(d(2025, 3, 1))
+    log.add("file_dossier", d(2025, 6, 1)).add(
+        "evaluate", d(2025, 6, 20), level="district", score=61
+    )
+    log.add("recognize", d(2025, 6, 27), stars=3, level="district")
+    yield _cycle_spec(
+        "148-to-1489.district-before-two-tiers",
+        f"{_R148}; the district still recognises 3★ before 1 July 2025",
+        log,
+    )
+    # -- 1489
+    start = d(2025, 8, 1)
+    log = _Log("QT-2025-02").develop(start)
+    log.add("file_dossier", d(2025, 10, 1)).add("commune_check", d(2025, 10, 10), passed=True)
+    log.add("forward", d(2025, 10, 12)).add("evaluate", d(2025, 12, 1), level="province", score=80)
+    log.add("recognize", d(2025, 12, 10), stars=4, level="province")
+    yield _cycle_spec("1489.province-recognises-4", _R1489, log)
+    log = _Log("QT-2025-03").develop(start)
+    log.add("file_dossier", d(2025, 10, 1)).add(
+        "evaluate", d(2025, 10, 5), level="commune", score=70
+    )
+    log.add("evaluate", d(2025, 10, 6), level="district", score=70)
+    log.add("commune_check", d(2025, 10, 10), passed=False)
+    log.add("file_dossier", d(2025, 10, 20)).add("commune_check", d(2025, 10, 25))
+    yield _cycle_spec(
+        "1489.no-district-no-commune-council",
+        f"{_R1489}; the commune checks, it does not score",
+        log,
+    )
+    # -- 26/2026
+    start = d(2026, 6, 1)
+    log = _Log("QT-2026-01").develop(start)
+    log.add("file_dossier", d(2026, 8, 3)).add("commune_check", d(2026, 8, 14), passed=True)
+    log.add("forward", d(2026, 8, 17)).add("evaluate", d(2026, 11, 20), level="province", score=92)
+    log.add("forward", d(2026, 11, 25)).add("evaluate", d(2027, 3, 10), level="national", score=85)
+    log.add("recognize", d(2027, 3, 20), stars=4, level="province")
+    yield _cycle_spec(
+        "26-2026.province-recognises-on-ministry-result",
+        f"{_R26} art. 7.4: below 90 at the ministry, the province may recognise 3–4★ on "
+        "that result",
+        log,
+    )
+    log = _Log("QT-2026-02").develop(start)
+    log.add("file_dossier", d(2026, 8, 3)).add("commune_check", d(2026, 8, 14))
+    log.add("forward", d(2026, 8, 17)).add("evaluate", d(2026, 11, 20), level="province", score=95)
+    log.add("recognize", d(2026, 11, 25), stars=5, level="province")
+    log.add("forward", d(2026, 11, 26)).add("evaluate", d(2027, 3, 10), level="national", score=93)
+    log.add("recognize", d(2027, 3, 20), stars=5, level="national")
+    log.add("upgrade", d(2027, 6, 1))
+    yield _cycle_spec(
+        "26-2026.ministry-recognises-5",
+        f"{_R26} art. 4–7: the ministry recognises 5★; a 5★ product cannot be upgraded",
+        log,
+    )
+    log = _Log("QT-2026-03").develop(start)
+    log.add("file_dossier", d(2026, 8, 3)).add("commune_check", d(2026, 8, 14))
+    log.add("forward", d(2026, 8, 17)).add("evaluate", d(2026, 11, 20), level="province", score=45)
+    log.add("recognize", d(2026, 11, 25), stars=2, level="province")
+    log.add("forward", d(2026, 11, 26))
+    yield _cycle_spec(
+        "26-2026.no-certificate-below-3",
+        f"{_R26} art. 4: 1★ and 2★ get no certificate; the province forwards at ≥ 90",
+        log,
+    )
+    log = _Log("QT-2026-04").develop(start)
+    log.add("file_dossier", d(2026, 8, 3)).add("commune_check", d(2026, 8, 14))
+    log.add("forward", d(2026, 8, 17)).add("evaluate", d(2026, 11, 20), level="province", score=75)
+    log.add("recognize", d(2026, 11, 25), stars=4, level="province")
+    log.add("revoke", d(2027, 5, 1), ground="production_stopped", level="national")
+    log.add("revoke", d(2027, 5, 2), level="province")
+    log.add("revoke", d(2027, 5, 3), ground="mark_misuse", level="province")
+    yield _cycle_spec(
+        "26-2026.revocation", f"{_R26} art. 8: grounds, and the level that revokes", log
+    )
+    log = _Log("QT-2026-05").develop(start)
+    log.add("file_dossier", d(2026, 8, 3)).add("commune_check", d(2026, 8, 14))
+    log.add("forward", d(2026, 8, 17)).add("evaluate", d(2026, 11, 20), level="province", score=75)
+    log.add("recognize", d(2026, 11, 25), stars=4, level="province")
+    log.add("expire", d(2029, 11, 1)).add("expire", d(2029, 11, 25)).add("expire", d(2029, 11, 26))
+    yield _cycle_spec("26-2026.expiry", f"{_R26}: a certificate lasts 36 months", log)
+    log = _Log("QT-2026-06").develop(start)
+    log.add("file_dossier", d(2026, 8, 3)).add("commune_check", d(2026, 8, 14))
+    log.add("forward", d(2026, 8, 17)).add("evaluate", d(2026, 11, 20), level="province", score=75)
+    log.add("recognize", d(2026, 11, 25), stars=4, level="province")
+    log.add("re_evaluate", d(2029, 6, 1)).add("commune_check", d(2029, 6, 15))
+    log.add("forward", d(2029, 6, 20)).add("expire", d(2029, 11, 25))
+    log.add("expire", d(2029, 11, 26))
+    yield _cycle_spec(
+        "26-2026.re-evaluation-in-time-pending-at-expiry",
+        f"{_R26} art. 4.3 and 7.6.a: a re-evaluation filed in its window does not extend the "
+        "certificate",
+        log,
+    )
+    log = _Log("QT-2026-09").develop(start)
+    log.add("file_dossier", d(2026, 8, 3)).add("commune_check", d(2026, 8, 14))
+    log.add("forward", d(2026, 8, 17)).add("evaluate", d(2026, 11, 20), level="province", score=75)
+    log.add("recognize", d(2026, 11, 25), stars=4, level="province")
+    log.add("re_evaluate", d(2029, 9, 1)).add("commune_check", d(2029, 9, 10))
+    log.add("forward", d(2029, 9, 20)).add("expire", d(2029, 12, 1))
+    log.add("expire", d(2030, 5, 24)).add("expire", d(2030, 5, 25))
+    yield _cycle_spec(
+        "26-2026.late-re-evaluation-grace",
+        f"{_R26} art. 12.3: a certificate whose re-evaluation was filed late stays valid until "
+        "decided, at most 180 days past its expiry",
+        log,
+    )
+    log = _Log("QT-2026-07").develop(start)
+    log.add("file_dossier", d(2026, 8, 3)).add("commune_check", d(2026, 8, 14))
+    log.add("forward", d(2026, 8, 17)).add("evaluate", d(2026, 11, 20), level="province", score=75)
+    log.add("recognize", d(2026, 11, 25), stars=4, level="province")
+    log.add("re_evaluate", d(2029, 8, 1)).add("commune_check", d(2029, 8, 5))
+    log.add("forward", d(2029, 8, 6)).add("evaluate", d(2029, 9, 1), level="province", score=72)
+    log.add("recognize", d(2029, 10, 1), stars=4, level="province")
+    yield _cycle_spec(
+        "26-2026.re-evaluation-outside-window-and-late",
+        f"{_R26} art. 7.6.a: filed 180–120 days before expiry; art. 7.6.g: decided within 45 "
+        "days (warnings, not refusals)",
+        log,
+    )
+    log = _Log("QT-2027-01").develop(d(2026, 12, 1))
+    log.add("file_dossier", d(2027, 1, 25)).add("commune_check", d(2027, 2, 26))
+    log.add("forward", d(2027, 5, 3)).add("evaluate", d(2028, 1, 5), level="province", score=75)
+    yield _cycle_spec(
+        "26-2026.deadlines-across-tet",
+        f"{_R26} art. 7.2: the commune checks within 15 working days (across Tết); art. 5.1: "
+        "the provincial batch of a dossier forwarded after 30 April ends on 30 December",
+        log,
+    )
+    log = _Log("QT-2026-08").develop(start)
+    log.add("file_dossier", d(2026, 8, 3)).add(
+        "evaluate", d(2026, 8, 10), level="commune", score=80
+    )
+    log.add("commune_check", d(2026, 8, 14)).add(
+        "evaluate", d(2026, 8, 20), level="province", score=80
+    )
+    log.add("forward", d(2026, 8, 17))
+    yield _cycle_spec(
+        "26-2026.order-and-levels",
+        f"{_R26} art. 5, 7.2: the commune only checks; the province scores what is sent to it; "
+        "no event before the last step",
+        log,
+    )
+    # -- art. 12: dossiers crossing 22 May 2026
+    log = _Log("QT-X-01").develop(d(2026, 1, 5))
+    log.add("file_dossier", d(2026, 4, 1)).add("commune_check", d(2026, 4, 10))
+    log.add("forward", d(2026, 4, 15)).add("evaluate", d(2026, 6, 10), level="province", score=78)
+    log.add("recognize", d(2026, 7, 20), stars=4, level="province")
+    yield _cycle_spec(
+        "art-12.first-evaluation-finished-in-time",
+        f"{_R26} art. 12.2.a: a dossier filed before 22 May 2026 finishes under the old rules "
+        "within 60 days (by 21 July 2026)",
+        log,
+    )
+    log = _Log("QT-X-02").develop(d(2026, 1, 5))
+    log.add("file_dossier", d(2026, 4, 1)).add("commune_check", d(2026, 4, 10))
+    log.add("forward", d(2026, 4, 15)).add("evaluate", d(2026, 7, 25), level="province", score=78)
+    log.add("recognize", d(2026, 8, 1), stars=4, level="province")
+    yield _cycle_spec(
+        "art-12.first-evaluation-late",
+        f"{_R26} art. 12.2.a: finished after 21 July 2026 (a warning)",
+        log,
+    )
+    log = _Log("QT-X-03").develop(d(2022, 11, 1))
+    log.add("file_dossier", d(2023, 1, 5)).add(
+        "evaluate", d(2023, 3, 20), level="district", score=75
+    )
+    log.add("forward", d(2023, 3, 25)).add("evaluate", d(2023, 6, 1), level="province", score=75)
+    log.add("recognize", d(2023, 6, 10), stars=4, level="province")
+    log.add("re_evaluate", d(2026, 3, 1)).add("commune_check", d(2026, 3, 10))
+    log.add("forward", d(2026, 3, 15)).add("evaluate", d(2026, 6, 25), level="province", score=74)
+    log.add("recognize", d(2026, 6, 30), stars=4, level="province")
+    yield _cycle_spec(
+        "art-12.re-evaluation-late",
+        f"{_R26} art. 12.2.b: a re-evaluation filed before 22 May 2026 finishes within 30 days "
+        "(by 21 June 2026)",
+        log,
+    )
+    log = _Log("QT-X-04").develop(d(2026, 1, 5))
+    log.add("file_dossier", d(2026, 5, 22)).add(
+        "evaluate", d(2026, 5, 25), level="commune", score=80
+    )
+    log.add("commune_check", d(2026, 5, 26)).add("forward", d(2026, 5, 27))
+    log.add("evaluate", d(2026, 6, 20), level="province", score=80)
+    log.add("recognize", d(2026, 6, 25), stars=4, level="province")
+    yield _cycle_spec(
+        "art-12.filed-on-the-first-day",
+        f"{_R26} art. 11.1: a dossier filed on 22 May 2026 is under 26/2026/QĐ-TTg",
+        log,
+    )
+    # -- a stream of several products, with lines that cannot be read
+    a = _Log("QT-S-01").develop(d(2026, 6, 1))
+    b = _Log("QT-S-02").develop(d(2026, 6, 2))
+    b.add("revoke", d(2026, 7, 10))
+    b.add("evaluate", d(2026, 7, 11), level="province")
+    b.add("evaluate", d(2026, 7, 12), level="cấp tỉnh", score="150")
+    b.add("register", d(2026, 7, 13), colour="green")
+    b.add("recognize", d(2026, 7, 14), stars=6, level="province")
+    b.events.append({"product": "QT-S-02", "event": "file_dossier", "on": "14/07/2026"})
+    b.events.append({"event": "register", "on": "2026-07-15"})
+    b.events.append({"product": "QT-S-02", "event": "promote", "on": "2026-07-16"})
+    yield _cycle_spec(
+        "stream.many-products-and-unreadable-lines",
+        "ocop cycle event streams: every line read or refused with its line number",
+        a,
+        b,
+    )
+
+
+# --------------------------------------------------------------------------- budget
+
+_BUDGET = "budget tables: a stated subtotal or total is checked, never trusted (278/KH-SNN)"
+_HEADER = "row,code,parent,title,amount_thousand_vnd,responsible,locality,source"
+
+
+def _table(*rows: str, header: str = _HEADER) -> str:
+    return header + "\n" + "\n".join(rows) + "\n"
+
+
+_GOOD = (
+    "1,1,,QUẢN LÝ CHƯƠNG TRÌNH,300000,Ban điều hành OCOP cấp tỉnh,,Ngân sách Trung ương",
+    "2,2,,KHỞI ĐỘNG,111230,,,",
+    "3,2.1,2,Hội nghị triển khai,42500,Chi cục PTNT,,Ngân sách địa phương",
+    "4,2.2,2,Xây dựng logo,68730,Sở Công thương,huyện Cam Lộ,Ngân sách địa phương",
+    "5,3,,TUYÊN TRUYỀN,100000,,,",
+    "6,,3,Phóng sự,100000,Đài Phát thanh và Truyền hình tỉnh,,Vốn lồng ghép",
+    ",,,TỔNG CỘNG,511230,,,",
+    ",,,Bằng chữ: Năm trăm mười một triệu hai trăm ba mươi nghìn đồng,,,,",
+)
+
+
+def _replace(rows: tuple[str, ...], i: int, row: str) -> tuple[str, ...]:
+    return (*rows[:i], row, *rows[i + 1 :])
+
+
+def budget_cases() -> Iterator[Spec]:
+    from ocop.budget import quang_tri_2019, write_csv
+
+    yield Spec(
+        "budget.quang-tri-2019",
+        "plan 278/KH-SNN of Quảng Trị (2019), Phụ lục: the table as printed; its 'Bằng chữ' line "
+        "reads 6.422.000.000 for 6.422.330.000 đồng",
+        {"csv": write_csv(quang_tri_2019())},
+    )
+    yield Spec("budget.consistent", f"{_BUDGET}; rollups by section, body, locality, source",
+               {"csv": _table(*_GOOD)})  # fmt: skip
+    mutations: dict[str, tuple[str, tuple[str, ...]]] = {
+        "subtotal-wrong": (
+            "a subtotal is the sum of its children",
+            _replace(_GOOD, 1, "2,2,,KHỞI ĐỘNG,111000,,,"),
+        ),
+        "total-wrong": (
+            "the stated total is the sum of the sections",
+            _replace(_GOOD, 6, ",,,TỔNG CỘNG,500000,,,"),
+        ),
+        "words-wrong": (
+            "the total in words (Bằng chữ) reads the total",
+            _replace(_GOOD, 7, ",,,Bằng chữ: Năm trăm triệu đồng,,,,"),
+        ),
+        "words-unreadable": (
+            "the total in words (Bằng chữ) can be read",
+            _replace(_GOOD, 7, ",,,Bằng chữ: năm trăm mười một triệu hai trăm ba mươi gà,,,,"),
+        ),
+        "code-duplicate": (
+            "line codes are unique",
+            _replace(_GOOD, 3, "4,2.1,2,Xây dựng logo,68730,Sở Công thương,,"),
+        ),
+        "code-malformed": (
+            "line codes are numbers with dots (2, 2.1)",
+            _replace(_GOOD, 3, "4,2.x,2,Xây dựng logo,68730,Sở Công thương,,"),
+        ),
+        "parent-missing": (
+            "a line's parent is a line of the table",
+            _replace(_GOOD, 5, "6,,9,Phóng sự,100000,Đài Phát thanh và Truyền hình tỉnh,,"),
+        ),
+        "parent-mismatch": (
+            "a line's code and its parent agree",
+            _replace(_GOOD, 3, "4,2.2,1,Xây dựng logo,68730,Sở Công thương,,"),
+        ),
+        "amount-negative": (
+            "amounts are 0 or more",
+            _replace(_GOOD, 5, "6,,3,Phóng sự,-100000,Đài Phát thanh và Truyền hình tỉnh,,"),
+        ),
+        "amount-unreadable": (
+            "a figure is read for certain or refused",
+            _replace(_GOOD, 2, "3,2.1,2,Hội nghị triển khai,42.50.0,Chi cục PTNT,,"),
+        ),
+        "amount-missing": (
+            "a line without children states its amount",
+            _replace(_GOOD, 0, "1,1,,QUẢN LÝ CHƯƠNG TRÌNH,,Ban điều hành OCOP cấp tỉnh,,"),
+        ),
+        "title-missing": (
+            "every line has a title",
+            _replace(_GOOD, 0, "1,1,,,300000,Ban điều hành OCOP cấp tỉnh,,"),
+        ),
+        "row-width": (
+            "every row has the header's columns",
+            _replace(_GOOD, 4, "5,3,,TUYÊN TRUYỀN,100000,,,,,"),
+        ),
+        "figures-with-dots": (
+            "Vietnamese figures in a table: 1.000 đồng units, dots between thousands",
+            tuple(r.replace("300000", '"300.000"') for r in _GOOD),
+        ),
+        "several-problems": (
+            "every problem at once, each with its row",
+            _replace(_replace(_GOOD, 1, "2,2,,KHỞI ĐỘNG,1,,,"), 5, "6,,3,Phóng sự,-5,Đài,,"),
+        ),
+    }
+    for name, (rule, rows) in mutations.items():
+        yield Spec(f"budget.{name}", f"{_BUDGET}; {rule}", {"csv": _table(*rows)})
+    plain = "row,code,parent,title,amount"
+    yield Spec(
+        "budget.unit-from-caller",
+        f"{_BUDGET}; a header without a unit takes the unit given",
+        {"csv": _table("1,1,,A,5", "2,2,,B,7", header=plain), "unit": "million"},
+    )
+    yield Spec(
+        "budget.unit-in-header",
+        f"{_BUDGET}; the unit stated in the header (triệu đồng)",
+        {"csv": _table("1,1,,A,5", "2,2,,B,7", header="row,code,parent,title,amount_million_vnd")},
+    )
+    yield Spec(
+        "budget.no-amount-column",
+        "budget tables: a table needs a title and an amount column",
+        {"csv": "row,code,title\n1,1,A\n"},
+    )
+
+
 AREA_CASES: dict[str, Callable[[], Iterator[Spec]]] = {
     "money": money_cases,
     "rating": rating_cases,
+    "cycle": cycle_cases,
     "timetable": timetable_cases,
+    "budget": budget_cases,
 }

@@ -328,3 +328,32 @@ def test_problems_compare_in_any_order_and_json_kinds_never_mix() -> None:
     assert not same({"working": True}, {"working": 1})
     assert not same({"days": 1}, {"days": 1.0})
     assert not same({"stars": [1, 2]}, {"stars": [2, 1]})
+
+
+def test_cycle_covers_every_regime_refusals_and_art_12() -> None:
+    cycle = BY_AREA["cycle"]
+    regimes = {
+        step["regime"] for c in cycle for r in c.expected["records"] for step in r["history"]
+    }
+    assert regimes == {"490/QĐ-TTg", "148/QĐ-TTg", "1489/QĐ-TTg", "26/2026/QĐ-TTg"}
+    codes = {p["code"] for c in cycle for p in c.expected["problems"]}
+    assert {"cycle.refused", "cycle.deadline", "cycle.window", "cycle.field"} <= codes
+    art_12 = [c for c in cycle if c.id.startswith("cycle.art-12.")]
+    assert len(art_12) >= 3
+    assert any(p["code"] == "cycle.deadline" for c in art_12 for p in c.expected["problems"])
+    stars = {r["certificate"]["stars"] for c in cycle for r in c.expected["records"]
+             if r["certificate"]}  # fmt: skip
+    assert stars == {3, 4, 5}
+
+
+def test_budget_problems_are_located_and_consistent_tables_roll_up() -> None:
+    budget = BY_AREA["budget"]
+    located = [p for c in budget for p in c.expected.get("problems", []) if "row" in p]
+    assert len(located) >= 15
+    codes = {p["code"] for c in budget for p in c.expected.get("problems", [])}
+    assert {"budget.subtotal", "budget.total", "budget.words", "budget.code_duplicate"} <= codes
+    rolled = [c for c in budget if c.expected.get("rollups")]
+    for case in rolled:
+        for groups in case.expected["rollups"].values():
+            assert sum(int(g["amount"]) for g in groups) == int(case.expected["total"])
+            assert sum(Fraction(g["share"]) for g in groups) == 100
