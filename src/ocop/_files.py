@@ -1,9 +1,9 @@
 """Writing files safely: the one writer of the edge.
 
-[`write_atomic`][ocop._files.write_atomic] writes a temporary file in the target's folder and renames it over the
-target, so that a failure — a full disk, a killed process — leaves the previous file whole,
-never half-written. [`same_file`][ocop._files.same_file] tells whether an output names one of the inputs, so that
-no command overwrites its own input.
+`write_atomic` writes a temporary file in the target's folder and renames it over the target,
+so that a failure — a full disk, a killed process — leaves the previous file whole, never
+half-written. `same_file` tells whether an output names one of the inputs, so that no command
+overwrites its own input.
 """
 
 from __future__ import annotations

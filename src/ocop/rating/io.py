@@ -132,7 +132,7 @@ def assessment_schema() -> dict[str, Any]:
 
 
 def load_json_object(text: str) -> dict[str, Any]:
-    """The JSON object in ``text``, read by the one JSON loader ([`ocop._documents.load_json`][ocop._documents.load_json]).
+    """The JSON object in ``text``, read by the one JSON loader of ocop.
 
     Raises:
         OcopInputError: ``text`` is not JSON, names a key twice in one object, is nested too
