@@ -29,6 +29,7 @@ __all__ = [
     "InputError",
     "add_format",
     "check_output",
+    "examples",
     "print_json",
     "print_problem_rows",
     "print_problems",
@@ -54,6 +55,12 @@ def add_format(parser: argparse.ArgumentParser, choices: Sequence[str] = FORMATS
         default=choices[0],
         help=f"output format (default: {choices[0]})",
     )
+
+
+def examples(*commands: str) -> str:
+    """The epilog of a command's ``--help``: its example command lines, kept as written."""
+    head = "Example:" if len(commands) == 1 else "Examples:"
+    return "\n".join([head, *(f"  {c}" for c in commands)])
 
 
 def read_bytes(path: str) -> bytes:

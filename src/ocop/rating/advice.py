@@ -157,7 +157,7 @@ def _plan(sheet: Sheet) -> _Plan:
     if found is not None and found.table.sheet is sheet:
         return found
     table = ScoringTable.for_sheet(sheet)
-    criteria = sheet.criteria()
+    criteria = sheet.criteria
     n = len(criteria)
     base = max((len(c.options) for c in criteria), default=1) + 1
     # One integer per choice orders solutions by (steps, criterion order, target options):
