@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ocop.budget import quang_tri_2019 as builtin_budget
+from ocop.budget import quang_tri_2019_budget as builtin_budget
 from ocop.errors import OcopInputError, OcopLookupError, OcopValueError
 from ocop.periods import Quarter, QuarterRange
 from ocop.plan import (
