@@ -320,8 +320,8 @@ class Plan:
         """When the plan schedules each step of the product cycle: the windows warned about
         by [`ocop.cycle.advance`][ocop.cycle.advance] and ``ocop cycle replay --plan``.
 
-        Read from the plan's own data: each activity's quarters (:attr:`Activity.window`)
-        bound to the events that show it under way (:attr:`Activity.evidence`, ``kind`` or
+        Read from the plan's own data: each activity's quarters (`Activity.window`)
+        bound to the events that show it under way (`Activity.evidence`, ``kind`` or
         ``kind:level``). Where several activities show one event (278/KH-SNN II.5.4.1–3 all
         show ``start_development``), its window runs from the first one's start to the last
         one's end. Events no activity names have no window: nothing is warned about them.
