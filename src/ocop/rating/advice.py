@@ -158,7 +158,7 @@ def _plan(sheet: Sheet) -> _Plan:
     if found is not None and found.table.sheet is sheet:
         return found
     table = ScoringTable.for_sheet(sheet)
-    criteria = sheet.criteria()
+    criteria = sheet.criteria
     n = len(criteria)
     base = max((len(c.options) for c in criteria), default=1) + 1
     # One integer per choice orders solutions by (steps, criterion order, target options):
@@ -257,16 +257,16 @@ def _solve(
         if have < required[i]:
             if not menu:
                 why = (
-                    "is kept as it is"
+                    tr("is kept as it is")
                     if i in kept
-                    else "has no option of the product's case that meets it"
+                    else tr("has no option of the product's case that meets it")
                 )
                 return tr(
                     "{code} needs option {option} for {stars}★ and {why}",
                     code=codes[i],
                     option=required[i],
                     stars=stars,
-                    why=tr(why),
+                    why=why,
                 )
             forced.append(i)
             forced_best += max(g for _, g, _ in menu)
