@@ -208,12 +208,9 @@ def _referenced(plan: Any) -> tuple[Any, ...]:
 def _report(args: argparse.Namespace) -> int:
     from importlib import resources
 
-    from ocop.cycle import EventKind, follow
-    from ocop.cycle.jsonio import read_events
-    from ocop.plan import EventLog, progress
-    from ocop.plan.report import render
-    from ocop.plan.results import quang_tri_2019_results
-    from ocop.plan.simulate import SIMULATED
+    from ocop.cycle import EventKind, follow, read_events
+    from ocop.plan import SIMULATED, EventLog, progress, quang_tri_2019_results
+    from ocop.plan import render_report as render
     from ocop.problems import has_errors
 
     check_output(args.output, args.plan, args.events)
@@ -314,7 +311,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     from ocop.budget import check as check_budget
-    from ocop.plan.checks import check_province
+    from ocop.plan import check_province
     from ocop.problems import has_errors
 
     plan, problems = _load(args.plan)
