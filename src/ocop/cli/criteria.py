@@ -23,12 +23,18 @@ import sys
 from typing import Any
 
 from ocop._i18n import tr
-from ocop.cli._common import InputError, add_format, examples, print_json, print_rows
-from ocop.cli._output import write_output
+from ocop.cli._common import (
+    InputError,
+    add_format,
+    check_output,
+    examples,
+    print_json,
+    print_rows,
+    write_output,
+)
 from ocop.errors import OcopLookupError
-from ocop.rating.criteria import CriteriaSet, Sheet, criterion_to_dict
+from ocop.rating import CriteriaSet, Sheet, criteria_sets, criterion_to_dict, get_criteria_set
 from ocop.rating.form import sheet_form_html
-from ocop.rating.registry import criteria_sets, get_criteria_set
 from ocop.rating.workbook import scoring_workbook
 
 __all__ = ["criteria_set_to_json", "register", "sheet_to_json"]
@@ -316,6 +322,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_form(args: argparse.Namespace) -> int:
     """Handle ``ocop criteria form``."""
+    check_output(args.output)
     _, sheet = _lookup(args.id, args.sheet)
     members = args.members
     if members is not None and not 1 <= members <= 99:
