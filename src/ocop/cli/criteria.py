@@ -33,9 +33,15 @@ from ocop.cli._common import (
     write_output,
 )
 from ocop.errors import OcopLookupError
-from ocop.rating import CriteriaSet, Sheet, criteria_sets, criterion_to_dict, get_criteria_set
-from ocop.rating.form import sheet_form_html
-from ocop.rating.workbook import scoring_workbook
+from ocop.rating import (
+    CriteriaSet,
+    Sheet,
+    criteria_sets,
+    criterion_to_dict,
+    get_criteria_set,
+    scoring_workbook,
+    sheet_form_html,
+)
 
 __all__ = ["criteria_set_to_json", "register", "sheet_to_json"]
 

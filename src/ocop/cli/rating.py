@@ -41,12 +41,13 @@ from ocop.rating import (
     Rating,
     advise_assessment,
     assessment_from_json,
+    assessment_from_workbook,
     assessment_schema,
     get_criteria_set,
     load_json_object,
     rate_json,
+    rate_workbook,
 )
-from ocop.rating.workbook import assessment_from_workbook, rate_workbook
 
 __all__ = ["register"]
 
