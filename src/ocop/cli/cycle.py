@@ -12,6 +12,7 @@ from ocop._i18n import tr
 from ocop.cli._common import (
     InputError,
     add_format,
+    examples,
     print_json,
     print_problems,
     print_rows,
@@ -47,7 +48,13 @@ def register(sub: Any) -> None:
     cmds = group.add_subparsers(dest="cycle_command", metavar="COMMAND")
 
     diagram = cmds.add_parser(
-        "diagram", help="the cycle as a Mermaid or Graphviz diagram, one per regime"
+        "diagram",
+        help="the cycle as a Mermaid or Graphviz diagram, one per regime",
+        description="Print the product cycle of a regime (or of each) as a Mermaid or DOT diagram.",
+        epilog=examples(
+            "ocop cycle diagram --regime 26-2026",
+            "ocop cycle diagram --regime 26-2026 --format dot",
+        ),
     )
     diagram.add_argument(
         "--regime",
@@ -76,6 +83,10 @@ def register(sub: Any) -> None:
             "certificate_stars, certificate_level, certificate_issued, certificate_expires; "
             "problems go to standard error."
         ),
+        epilog=examples(
+            "ocop cycle replay docs/tutorials/follow-a-product.jsonl --format table",
+            "ocop cycle replay events.jsonl --format csv --lang en",
+        ),
     )
     replay.add_argument("file", help="JSON Lines: one event a line ('-' for standard input)")
     add_format(replay, ("json", "table", "csv"))
@@ -92,10 +103,23 @@ def register(sub: Any) -> None:
     )
     replay.set_defaults(handler=_replay)
 
-    schema = cmds.add_parser("schema", help="the JSON Schema of a product record document")
+    schema = cmds.add_parser(
+        "schema",
+        help="the JSON Schema of a product record document",
+        description="Print the JSON Schema that a product record document follows.",
+        epilog=examples("ocop cycle schema > cycle-record.schema.json"),
+    )
     schema.set_defaults(handler=_schema)
 
-    check = cmds.add_parser("check", help="check the declared transition tables themselves")
+    check = cmds.add_parser(
+        "check",
+        help="check the declared transition tables themselves",
+        description=(
+            "Check each regime's declared transition table as a graph: every stage reachable, "
+            "no dead end but the final stages; exit 1 on any problem."
+        ),
+        epilog=examples("ocop cycle check"),
+    )
     check.set_defaults(handler=_check)
 
 

@@ -22,6 +22,7 @@ from ocop._table import render_table
 from ocop.cli._common import (
     InputError,
     add_format,
+    examples,
     print_json,
     print_problems,
     print_rows,
@@ -47,6 +48,10 @@ def register(sub: Any) -> None:
             "the star band, the minimum-for-stars marks and the final stars. As csv: one "
             "row per member (product, criteria, sheet, member, total) with the council's "
             "result repeated on each row (mean, mean_exact, band_stars, stars)."
+        ),
+        epilog=examples(
+            "ocop rate docs/tutorials/assessment.json",
+            "ocop rate docs/tutorials/assessment-agreed.json --advise --format json",
         ),
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="assessment JSON ('-': stdin)")
