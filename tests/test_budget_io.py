@@ -16,7 +16,7 @@ from ocop.budget import (
     Budget,
     budget_schema,
     check,
-    quang_tri_2019,
+    quang_tri_2019_budget,
     read_budget,
     read_csv,
     read_document,
@@ -34,7 +34,7 @@ SECTIONS_THOUSANDS = [300_000, 111_230, 100_000, 310_500, 1_200_600, 3_800_000, 
 
 
 def test_builtin_budget_is_the_seed_annex() -> None:
-    budget = quang_tri_2019()
+    budget = quang_tri_2019_budget()
     assert len(budget.lines) == 31
     assert budget.unit is Unit.THOUSAND
     assert budget.stated_total == 6_422_330_000
@@ -54,7 +54,7 @@ def test_builtin_budget_is_the_seed_annex() -> None:
 
 
 def test_builtin_localities_are_the_nine_funded_plus_province_level() -> None:
-    groups = {g.key: g.amount // 1000 for g in rollup(quang_tri_2019(), "locality").groups}
+    groups = {g.key: g.amount // 1000 for g in rollup(quang_tri_2019_budget(), "locality").groups}
     assert groups == {
         "cấp tỉnh": 3_822_330,
         "huyện Hải Lăng": 300_000,
@@ -87,7 +87,7 @@ def test_seed_csv_round_trips_byte_for_byte() -> None:
     assert result.ok
     assert check(result.value) == ()
     assert write_csv(result.value) == text
-    assert result.value.lines == quang_tri_2019().lines
+    assert result.value.lines == quang_tri_2019_budget().lines
 
 
 @needs_seed
@@ -184,7 +184,7 @@ def test_total_and_words_rows_round_trip() -> None:
 
 
 def test_builtin_document_round_trips() -> None:
-    budget = quang_tri_2019()
+    budget = quang_tri_2019_budget()
     for fmt in ("toml", "json"):
         again = read_document(write_document(budget, format=fmt), format=fmt)  # type: ignore[arg-type]
         assert again.ok

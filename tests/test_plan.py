@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import ROOT, SEED, needs_seed
-from ocop.budget import quang_tri_2019 as builtin_budget
+from ocop.budget import quang_tri_2019_budget as builtin_budget
 from ocop.errors import OcopInputError, OcopLookupError, OcopValueError
 from ocop.periods import Quarter, QuarterRange
 from ocop.plan import (

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ocop._i18n import tr
 from ocop.cli._common import (
@@ -18,17 +18,34 @@ from ocop.cli._common import (
     print_rows,
     read_text,
 )
-from ocop.cycle import Plan, Record, Stage, follow
-from ocop.cycle.checks import check_definition
-from ocop.cycle.diagram import View, to_dot, to_mermaid
-from ocop.cycle.jsonio import read_events, record_json_schema, score_to_json
+from ocop.cycle import (
+    Record,
+    Stage,
+    Timetable,
+    check_definition,
+    follow,
+    read_events,
+    record_json_schema,
+    to_dot,
+    to_mermaid,
+)
+from ocop.cycle.diagram import View
 from ocop.errors import OcopLookupError
 from ocop.problems import has_errors
 from ocop.regimes import REGIMES, Regime, get_regime, regime_on
+from ocop.scores import exact_text, format_score, parse_score
 
 __all__ = ["register"]
 
-_PLANS = {"quang-tri-2019": Plan.quang_tri_2019}
+
+def _quang_tri_2019() -> Timetable:
+    # The windows come from the built-in plan's own data (its activities' quarters).
+    from ocop.plan import quang_tri_2019
+
+    return quang_tri_2019().timetable()
+
+
+_PLANS = {"quang-tri-2019": _quang_tri_2019}
 
 #: The replay table's headings; JSON and CSV keep the English field names.
 _HEAD = {
@@ -170,9 +187,9 @@ def _summary(record: Record) -> dict[str, Any]:
         "stars": record.stars,
         "round": record.round,
         "regime": record.history[-1].regime if record.history else None,
-        "score": score_to_json(last.score)
+        "score": exact_text(last.score)
         if last is not None
-        else (None if cert is None or cert.score is None else score_to_json(cert.score)),
+        else (None if cert is None or cert.score is None else exact_text(cert.score)),
         "certificate": None
         if cert is None
         else {
@@ -211,7 +228,7 @@ def _replay(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.file == "-" else args.file
     events = read_events(text, file=name)
     plan = None if args.plan is None else _PLANS[args.plan]()
-    followed = follow(events.value, plan=plan)
+    followed = follow(events.value, timetable=plan)
     problems = (*events.problems, *followed.problems)
     problems = tuple(sorted(problems, key=lambda p: p.where.row or 0))
     products = [_summary(r) for r in followed.value.values()]
@@ -237,10 +254,9 @@ def _replay(args: argparse.Namespace) -> int:
     return 1 if has_errors(problems) else 0
 
 
-def _score(score: object, lang: str) -> str:
-    # Vietnamese writes a decimal comma, as `ocop rate --lang vi` does: 74,5.
-    text = str(score)
-    return text.replace(".", ",") if lang == "vi" else text
+def _score(score: str, lang: Literal["vi", "en"]) -> str:
+    # The one display of a score (ocop.scores): 74,66 in Vietnamese, as `ocop rate` prints it.
+    return format_score(parse_score(score), lang=lang)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -207,12 +207,9 @@ def _write(text: str, output: str | None) -> None:
 def _report(args: argparse.Namespace) -> int:
     from importlib import resources
 
-    from ocop.cycle import EventKind, follow
-    from ocop.cycle.jsonio import read_events
-    from ocop.plan import EventLog, progress
-    from ocop.plan.report import render
-    from ocop.plan.results import quang_tri_2019_results
-    from ocop.plan.simulate import SIMULATED
+    from ocop.cycle import EventKind, follow, read_events
+    from ocop.plan import SIMULATED, EventLog, progress, quang_tri_2019_results
+    from ocop.plan import render_report as render
     from ocop.problems import has_errors
 
     on = None if args.on is None else _date(args.on)
@@ -310,7 +307,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     from ocop.budget import check as check_budget
-    from ocop.plan.checks import check_province
+    from ocop.plan import check_province
     from ocop.problems import has_errors
 
     plan, problems = _load(args.plan)
