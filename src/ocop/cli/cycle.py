@@ -29,7 +29,6 @@ from ocop.cycle import (
     to_dot,
     to_mermaid,
 )
-from ocop.cycle.diagram import View
 from ocop.errors import OcopLookupError
 from ocop.problems import has_errors
 from ocop.regimes import REGIMES, Regime, get_regime, regime_on
@@ -151,7 +150,7 @@ def _diagram(args: argparse.Namespace) -> int:
             regimes = (regime_on(dt.date.today()),)
     except OcopLookupError as exc:
         raise InputError(str(exc)) from None
-    view: View = "main" if args.main else "all"
+    view: Literal["all", "main"] = "main" if args.main else "all"
 
     def draw(regime: Regime) -> str:
         if args.format == "mermaid":
