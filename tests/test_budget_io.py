@@ -26,7 +26,7 @@ from ocop.budget import (
 )
 from ocop.errors import OcopInputError
 from ocop.money import Unit
-from strategies import budgets
+from ocop.testing.budget import budgets
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

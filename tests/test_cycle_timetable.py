@@ -26,7 +26,7 @@ from ocop.cycle import (
 from ocop.errors import OcopValueError
 from ocop.problems import Severity
 from ocop.regimes import Level
-from strategies_cycle import developed, walk
+from ocop.testing.cycle import developed, walk
 
 D = dt.date
 SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "quang-tri-2019"

@@ -36,7 +36,7 @@ from ocop.plan import (
 )
 from ocop.plan.progress import activity_status, target_progress
 from ocop.problems import render
-from strategies_plan import plans
+from ocop.testing.plan import plans
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "quang-tri-2019"

@@ -30,7 +30,7 @@ from ocop.rating import (
     stars_for,
 )
 from ocop.regimes import band_stars
-from strategies_rating import assessments, make_sheet
+from ocop.testing.rating import assessments, make_sheet
 
 EACH = CouncilRules(marks_on=MarksBasis.EACH_MEMBER)
 AGREED = CouncilRules()
