@@ -102,6 +102,8 @@ def money_cases() -> Iterator[Spec]:
         "digits-with-scales": "6 tỷ 422 triệu",
         "chuc": "hai chục",
         "capitals": "MỘT TRĂM LINH NĂM",
+        "bon-after-muoi": "hai mươi bốn",
+        "ngan-le": "hai ngàn lẻ năm",
     }
     for name, text in colloquial.items():
         yield Spec(

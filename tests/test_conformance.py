@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
+import subprocess
 import sys
 from collections import defaultdict
 from fractions import Fraction
@@ -357,3 +359,53 @@ def test_budget_problems_are_located_and_consistent_tables_roll_up() -> None:
         for groups in case.expected["rollups"].values():
             assert sum(int(g["amount"]) for g in groups) == int(case.expected["total"])
             assert sum(Fraction(g["share"]) for g in groups) == 100
+
+
+# -- the docs page's worked example, in JavaScript ----------------------------------------------
+
+PAGE = ROOT / "docs" / "tutorials" / "test-your-system.md"
+SCRIPT = ROOT / "docs" / "tutorials" / "conformance" / "in_words.mjs"
+
+
+def test_the_page_shows_the_script_as_it_is() -> None:
+    page = PAGE.read_text("utf-8")
+    shown = page.split("```js\n", 1)[1].split("```", 1)[0]
+    assert shown == SCRIPT.read_text("utf-8")
+
+
+def test_the_page_quotes_the_case_counts() -> None:
+    page = PAGE.read_text("utf-8")
+    for area in AREAS:
+        assert f"| `{area}.json` | {len(BY_AREA[area])} |" in page, area
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
+def test_the_javascript_example_passes_the_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_dir = tmp_path / "vectors"
+    main(["conformance", "export", str(out_dir)])
+    ran = subprocess.run(
+        ["node", str(SCRIPT), str(out_dir)], capture_output=True, text=True, check=True
+    )
+    results = _answers(tmp_path, ran.stdout)
+    capsys.readouterr()
+    args = ["conformance", "check", str(out_dir), "--results", str(results)]
+    assert main([*args, "--cases", "money.in_words"]) == 0
+    count = sum(1 for c in BY_AREA["money"] if c.id.startswith("money.in_words"))
+    assert f"{count} of {count} cases passed, 0 failed" in capsys.readouterr().out
+    assert f"{count} of {count} cases passed, 0 failed" in PAGE.read_text("utf-8")
+    wrong = SCRIPT.read_text("utf-8").replace('t > 1 ? "tư" : "bốn"', '"bốn"')
+    (tmp_path / "wrong.mjs").write_text(wrong, encoding="utf-8")
+    ran = subprocess.run(
+        ["node", str(tmp_path / "wrong.mjs"), str(out_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    results = _answers(tmp_path, ran.stdout)
+    assert main([*args, "--cases", "money.in_words", "--failures-only"]) == 1
+    out = capsys.readouterr().out
+    page = PAGE.read_text("utf-8")
+    for line in out.splitlines()[:2] + out.splitlines()[-1:]:
+        assert line in page, line

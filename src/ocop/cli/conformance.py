@@ -70,6 +70,12 @@ def register(sub: Any) -> None:
     chk.add_argument(
         "--area", action="append", choices=AREAS, help="only check this area (repeatable)"
     )
+    chk.add_argument(
+        "--cases",
+        action="append",
+        metavar="PREFIX",
+        help="only check the cases whose id starts with PREFIX, e.g. money.in_words (repeatable)",
+    )
     chk.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     chk.add_argument(
         "--failures-only", action="store_true", help="print only the cases that failed"
@@ -87,6 +93,11 @@ def _cases(args: argparse.Namespace) -> list[Any]:
     cases = load_vectors(args.dir)
     if args.area:
         cases = [c for c in cases if c.area in args.area]
+    prefixes = tuple(getattr(args, "cases", None) or ())
+    if prefixes:
+        cases = [c for c in cases if c.id.startswith(prefixes)]
+        if not cases:
+            raise InputError(tr("no case id starts with {prefixes}", prefixes=", ".join(prefixes)))
     return cases
 
 
