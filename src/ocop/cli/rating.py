@@ -1,8 +1,8 @@
 """``ocop rate``: score and classify a product from its council's assessment document.
 
-``ocop rate FILE`` reads a JSON assessment (see :mod:`ocop.rating.io`), checks it against its
-criteria sheet and the council's rules, and prints the member totals, the exact mean, the
-band, the final stars and every minimum-for-stars mark not met. ``--format csv`` prints one
+``ocop rate FILE`` reads a JSON assessment (see [`ocop.rating.io`][ocop.rating.io]), checks it
+against its criteria sheet and the council's rules, and prints the member totals, the exact mean,
+the band, the final stars and every minimum-for-stars mark not met. ``--format csv`` prints one
 row per member: product, criteria, sheet, member, total, then the council's result repeated
 on each row (mean, mean_exact, band_stars, stars), so that a spreadsheet of many products
 can be filtered by any column. ``ocop rate --schema`` prints the JSON Schema of the document.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from ocop._table import render_table
@@ -27,9 +28,10 @@ from ocop.cli._common import (
     read_text,
 )
 from ocop.errors import OcopValueError
+from ocop.rating.advice import Advice, advise_assessment
 from ocop.rating.classify import Rating
 from ocop.rating.council import MarksBasis
-from ocop.rating.io import assessment_schema, load_json_object, rate_json
+from ocop.rating.io import assessment_from_json, assessment_schema, load_json_object, rate_json
 from ocop.rating.registry import get_criteria_set
 
 __all__ = ["register"]
@@ -53,6 +55,25 @@ def register(sub: Any) -> None:
     )
     add_format(parser, ("table", "json", "csv"))
     parser.add_argument(
+        "--advise",
+        action="store_true",
+        help=(
+            "also print, for each star level above the answers' own, the least option "
+            "changes that reach it (on the council's agreed answers or a single member's "
+            "sheet); as csv: one row per change instead of one per member"
+        ),
+    )
+    parser.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help=(
+            "with --advise: a criterion the producer cannot change, e.g. 3.1 (repeat, or "
+            "separate codes with commas)"
+        ),
+    )
+    parser.add_argument(
         "--lang",
         choices=("vi", "en"),
         default="vi",
@@ -73,6 +94,13 @@ _TEXT = {
         "unmet": "Tiêu chí chưa đạt mức tối thiểu của hạng sao",
         "agreed": "xét trên kết quả thống nhất của Hội đồng",
         "each": "xét trên phiếu của từng thành viên",
+        "advice": "Cách đạt hạng sao cao hơn với ít thay đổi nhất",
+        "change": "tiêu chí {code}: phương án {frm} → {to} ({gain})",
+        "reach": "{stars}★ ({score} điểm)",
+        "unreachable": "{stars}★: không đạt được — {why}",
+        "none": "không thay đổi",
+        "on_agreed": "trên kết quả thống nhất của Hội đồng",
+        "on_member": "trên phiếu của {member}",
     },
     "en": {
         "sheet": "sheet",
@@ -85,6 +113,13 @@ _TEXT = {
         "unmet": "minimum marks not met",
         "agreed": "judged on the council's agreed answers",
         "each": "judged on each member's sheet",
+        "advice": "The least change to each higher star level",
+        "change": "criterion {code}: option {frm} → {to} ({gain})",
+        "reach": "{stars}★ ({score} points)",
+        "unreachable": "{stars}★: unreachable — {why}",
+        "none": "no change",
+        "on_agreed": "on the council's agreed answers",
+        "on_member": "on the sheet of {member}",
     },
 }
 
@@ -116,6 +151,40 @@ def _table(rating: Rating, title: str, lang: str) -> str:
         lines.append(f"{t['unmet']} ({basis}):")
         lines.extend(f"  {u.vietnamese if lang == 'vi' else u.message}" for u in rating.unmet)
     return "\n".join(lines)
+
+
+def _advice_table(advice: Sequence[Advice], member: str | None, lang: str) -> str:
+    t = _TEXT[lang]
+    basis = t["on_agreed"] if member is None else t["on_member"].format(member=member)
+    lines = [f"{t['advice']}, {basis}:"]
+    if not advice:
+        lines.append(f"  {t['none']}")
+    for a in advice:
+        if a.unreachable is not None:
+            lines.append("  " + t["unreachable"].format(stars=a.stars, why=a.unreachable))
+            continue
+        score = _number(str(a.to_dict()["score"]), lang)
+        lines.append("  " + t["reach"].format(stars=a.stars, score=score))
+        lines.extend(
+            "    "
+            + t["change"].format(code=c.code, frm=c.from_option, to=c.to, gain=f"{c.gain:+d}")
+            for c in a.changes
+        )
+    return "\n".join(lines)
+
+
+_ADVICE_COLUMNS = ("product", "stars", "code", "from", "to", "gain", "score", "unreachable")
+
+
+def _advice_rows(product: str, advice: Sequence[Advice]) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for a in advice:
+        doc = a.to_dict()
+        if a.unreachable is not None:
+            rows.append((product, a.stars, "", "", "", "", "", a.unreachable))
+        for c in a.changes:
+            rows.append((product, a.stars, c.code, c.from_option, c.to, c.gain, doc["score"], ""))
+    return rows
 
 
 _CSV_COLUMNS = (
@@ -162,17 +231,43 @@ def run(args: argparse.Namespace) -> int:
     except OcopValueError as exc:
         raise InputError(f"{args.file}: {exc}") from None
     result = rate_json(obj, file=args.file)
-    print_problems(result.problems)
     rating = result.value
+    advice, basis = _advise(obj, args) if args.advise and rating is not None else (None, None)
+    print_problems(result.problems)
     if args.format == "json":
         out: dict[str, Any] = {} if rating is None else rating.to_dict()
+        if args.advise:
+            out["advice"] = None if advice is None else [a.to_dict() for a in advice]
         out["problems"] = [p.to_dict() for p in result.problems]
         print_json(out)
     elif args.format == "csv":
-        print_rows("csv", _CSV_COLUMNS, [] if rating is None else _csv_rows(rating))
+        if args.advise:
+            rows = [] if advice is None or rating is None else _advice_rows(rating.product, advice)
+            print_rows("csv", _ADVICE_COLUMNS, rows)
+        else:
+            print_rows("csv", _CSV_COLUMNS, [] if rating is None else _csv_rows(rating))
     elif rating is not None:
-        sys.stdout.write(_table(rating, _sheet_title(rating), args.lang) + "\n")
+        text = _table(rating, _sheet_title(rating), args.lang)
+        if advice is not None:
+            text += "\n\n" + _advice_table(advice, basis, args.lang)
+        sys.stdout.write(text + "\n")
     return 0 if result.ok else 1
+
+
+def _advise(obj: Any, args: argparse.Namespace) -> tuple[tuple[Advice, ...], str | None]:
+    """The advice on a document that rated without errors of shape or choices."""
+    built = assessment_from_json(obj, file=args.file)
+    assert built.value is not None  # rate_json gave a rating, so the document is usable
+    assessment = built.value[0]
+    keep = [code.strip() for item in args.keep for code in item.split(",") if code.strip()]
+    try:
+        advised = advise_assessment(assessment, keep=keep)
+    except OcopValueError as exc:  # --keep names a criterion the sheet does not have
+        raise InputError(f"--keep: {exc}") from None
+    if advised.value is None:
+        raise InputError(f"{args.file}: " + "; ".join(p.message for p in advised.problems))
+    member = None if assessment.agreed is not None else assessment.members[0].member
+    return advised.value, member
 
 
 def _sheet_title(rating: Rating) -> str:

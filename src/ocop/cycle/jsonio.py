@@ -1,10 +1,10 @@
 """Records, histories and event streams as JSON: the edge where pydantic checks documents.
 
 A record or a history is written as a JSON document with ``schema_version`` (now
-:data:`SCHEMA_VERSION`); reading one back checks the document's shape (every problem, located
-by ``$.path``) and then replays its history, so that a document whose stated stage does not
-follow from its history is refused. Scores stay exact: an integer is written as a JSON
-integer, a Decimal as a string (``"72.5"``), a Fraction as ``"145/2"``.
+[`SCHEMA_VERSION`][ocop.cycle.jsonio.SCHEMA_VERSION]); reading one back checks the document's shape
+(every problem, located by ``$.path``) and then replays its history, so that a document whose stated
+stage does not follow from its history is refused. Scores stay exact: an integer is written as a
+JSON integer, a Decimal as a string (``"72.5"``), a Fraction as ``"145/2"``.
 
 An event stream is JSON Lines, one event a line::
 
@@ -61,13 +61,13 @@ EventLine = tuple[str, Event, dt.date, str | None, Location]
 
 def score_to_json(score: Score) -> str:
     """A score for JSON: its exact form as a string, the one JSON type of every score
-    (``"96"``, ``"81.5"``, ``"639/7"``; :func:`ocop.scores.exact_text`)."""
+    (``"96"``, ``"81.5"``, ``"639/7"``; [`ocop.scores.exact_text`][ocop.scores.exact_text])."""
     return exact_text(score)
 
 
 def score_from_json(value: object) -> Score:
     """The exact score written as ``value``: its exact form, or a JSON integer (older
-    documents; :func:`ocop.scores.parse_score`).
+    documents; [`ocop.scores.parse_score`][ocop.scores.parse_score]).
 
     Raises:
         OcopValueError: ``value`` is not an exact score (a float, a word…).
@@ -95,6 +95,12 @@ class EventDoc(_Model):
     passed: bool | None = None
     subject: str | None = None
     note: str | None = None
+    province: str | None = pydantic.Field(
+        default=None, description="register: the province the product is registered in"
+    )
+    commune: str | None = pydantic.Field(
+        default=None, description="register: the commune the product is registered in"
+    )
 
 
 class StepDoc(_Model):
@@ -165,7 +171,7 @@ def _event_doc(ev: Event) -> dict[str, Any]:
         doc["level"] = ev.level.value
     if ev.score is not None:
         doc["score"] = score_to_json(ev.score)
-    for name in ("stars", "passed", "subject", "note"):
+    for name in ("stars", "passed", "subject", "note", "province", "commune"):
         value = getattr(ev, name)
         if value is not None:
             doc[name] = value
@@ -331,6 +337,8 @@ def _steps(doc: HistoryDoc, file: str | None, problems: list[Problem]) -> tuple[
             passed=e.passed,
             subject=e.subject,
             note=e.note,
+            province=e.province,
+            commune=e.commune,
         )
         out.append(
             Step(
@@ -510,6 +518,8 @@ _FIELDS = frozenset(
         "passed",
         "subject",
         "note",
+        "province",
+        "commune",
     }
 )
 _NEEDS: dict[EventKind, tuple[str, ...]] = {
@@ -605,7 +615,7 @@ def _line(raw: object, where: Location, problems: list[Problem]) -> EventLine | 
     if passed is not None and not isinstance(passed, bool):
         bad("passed", f"{passed!r} is not true or false")
     texts: dict[str, str | None] = {}
-    for field in ("by", "subject", "note"):
+    for field in ("by", "subject", "note", "province", "commune"):
         value = raw.get(field)
         if value is not None and not isinstance(value, str):
             bad(field, f"{value!r} is not text")
@@ -622,6 +632,8 @@ def _line(raw: object, where: Location, problems: list[Problem]) -> EventLine | 
         passed=passed,
         subject=texts["subject"],
         note=texts["note"],
+        province=texts["province"],
+        commune=texts["commune"],
     )
     return product, event, on, texts["by"], attrs.evolve(where, code=product)
 

@@ -1,8 +1,8 @@
 """Rating OCOP products: the national criteria sets (Bộ tiêu chí) and their scoring sheets.
 
 The criteria sets of 1048/QĐ-TTg (2019), 148/QĐ-TTg (2023) and 26/2026/QĐ-TTg ship as data
-with their legal references; :func:`get_criteria_set` finds one by decision id or alias and
-:func:`criteria_set_on` by date.
+with their legal references; [`get_criteria_set`][ocop.rating.registry.get_criteria_set] finds one
+by decision id or alias and [`criteria_set_on`][ocop.rating.registry.criteria_set_on] by date.
 """
 
 from __future__ import annotations
@@ -16,6 +16,13 @@ from ocop.certificates import (
     RevocationGround,
     check_product_code,
     revoking_level,
+)
+from ocop.rating.advice import (
+    Advice,
+    OptionChange,
+    advice_answers,
+    advise,
+    advise_assessment,
 )
 from ocop.rating.classification import ProductSet, product_set, product_sets
 from ocop.rating.classify import (
@@ -61,6 +68,7 @@ from ocop.rating.validate import validate_criteria_set, validate_sheet
 
 __all__ = [
     "NONE_MET",
+    "Advice",
     "Assessment",
     "Certificate",
     "CertificateStatus",
@@ -74,6 +82,7 @@ __all__ = [
     "MarksBasis",
     "MemberTotal",
     "Option",
+    "OptionChange",
     "Part",
     "ProductCode",
     "ProductSet",
@@ -86,6 +95,9 @@ __all__ = [
     "Sheet",
     "SourceNote",
     "UnmetMark",
+    "advice_answers",
+    "advise",
+    "advise_assessment",
     "agreed_answers",
     "assessment_from_json",
     "assessment_schema",
