@@ -60,8 +60,8 @@ __all__ = [
     "shipped_files",
 ]
 
-#: The areas of the suite, in the order their files are listed.
 AREAS: tuple[str, ...] = ("money", "rating", "cycle", "timetable", "budget")
+"""The areas of the suite, in the order their files are listed."""
 
 
 def get_area(name: str) -> Area:

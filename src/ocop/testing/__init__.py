@@ -1,9 +1,10 @@
 """Hypothesis strategies for testing code built on ocop, and ocop itself.
 
 These are the strategies ocop's own test suite uses, public for Python implementers: draw
-valid assessments for any sheet (:func:`~ocop.testing.rating.assessments`), event logs that a
-regime accepts (:func:`~ocop.testing.cycle.event_logs`), consistent budgets
-(:func:`~ocop.testing.budget.budgets`) and plans (:func:`~ocop.testing.plan.plans`).
+valid assessments for any sheet ([`assessments`][ocop.testing.rating.assessments]), event
+logs that a regime accepts ([`event_logs`][ocop.testing.cycle.event_logs]), consistent
+budgets ([`budgets`][ocop.testing.budget.budgets]) and plans
+([`plans`][ocop.testing.plan.plans]).
 
 Hypothesis is a test-time dependency: install it with the ``test`` extra
 (``pip install 'ocop[test]'``). ``import ocop`` never needs it; ``import ocop.testing`` does,

@@ -1,7 +1,8 @@
 """Hypothesis strategies and helpers for the product cycle: events, scores, event logs.
 
-:func:`event_logs` draws an event log that a regime accepts from a new product on (every event
-applied without refusal), :func:`events_of` an event of a kind with a random payload.
+[`event_logs`][ocop.testing.cycle.event_logs] draws an event log that a regime accepts from a
+new product on (every event applied without refusal),
+[`events_of`][ocop.testing.cycle.events_of] an event of a kind with a random payload.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ any_events = st.sampled_from(list(EventKind)).flatmap(events_of)
 
 
 def walk(record: Record, steps: Iterable[tuple[Event, dt.date]]) -> Record:
-    """Apply every step; raise :class:`AssertionError` (a failed test) on any refusal."""
+    """Apply every step; raise `AssertionError` (a failed test) on any refusal."""
     for event, on in steps:
         result = advance(record, event, on=on)
         if not result.ok:

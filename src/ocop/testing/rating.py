@@ -1,8 +1,9 @@
 """Hypothesis strategies for council scoring: sheets, members' choices, assessments.
 
-:func:`assessments` draws a valid assessment (every member's choices complete and in range)
-for a given sheet, for any of the shipped sheets (:func:`shipped_sheets`) or for a small
-random sheet (:func:`sheets`).
+[`assessments`][ocop.testing.rating.assessments] draws a valid assessment (every member's
+choices complete and in range) for a given sheet, for any of the shipped sheets
+([`shipped_sheets`][ocop.testing.rating.shipped_sheets]) or for a small random sheet
+([`sheets`][ocop.testing.rating.sheets]).
 """
 
 from __future__ import annotations
@@ -114,8 +115,9 @@ def assessments(
     """A valid assessment: a sheet and its members' complete, in-range choices.
 
     Args:
-        sheet: The sheet, a strategy of sheets (e.g. :func:`shipped_sheets`), or ``None``
-            for a small random sheet (:func:`sheets`).
+        sheet: The sheet, a strategy of sheets (e.g.
+            [`shipped_sheets`][ocop.testing.rating.shipped_sheets]), or ``None`` for a small
+            random sheet ([`sheets`][ocop.testing.rating.sheets]).
         min_members: The fewest members.
         max_members: The most members.
     """
