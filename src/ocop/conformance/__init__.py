@@ -42,7 +42,7 @@ from ocop._documents import DuplicateKeyError, loads_json
 from ocop._i18n import tr
 from ocop.conformance._core import SUITE, VERSION, Area, same
 from ocop.errors import OcopInputError
-from ocop.problems import Location, Problem, Result
+from ocop.problems import Location, Problem, Result, Severity
 
 __all__ = [
     "AREAS",
@@ -247,9 +247,10 @@ def read_results(
     """Another system's answers: JSON Lines, one ``{"id": …, "output": {…}}`` a line.
 
     Blank lines are skipped. Returns each id's output and a located problem (file and line)
-    for every line that is not such an object (``conformance.line``), names an id twice
-    (``conformance.duplicate``) or, when ``known`` ids are given, an id the suite does not
-    have (``conformance.unknown_case``).
+    for every line that is not such an object (``conformance.line``) or names an id twice
+    (``conformance.duplicate``), and, when ``known`` ids are given, a warning for an id the
+    suite does not have (``conformance.unknown_case``: an answer to a case of another version
+    of the vectors, ignored).
     """
     ids = None if known is None else set(known)
     out: dict[str, Any] = {}
@@ -305,11 +306,15 @@ def read_results(
             )
             continue
         if ids is not None and case_id not in ids:
-            bad(
-                "conformance.unknown_case",
-                tr("the suite has no case {id}", id=case_id),
-                attrs.evolve(where, field="id"),
+            problems.append(
+                Problem(
+                    code="conformance.unknown_case",
+                    message=tr("the suite has no case {id}: answer ignored", id=case_id),
+                    where=attrs.evolve(where, field="id"),
+                    severity=Severity.WARNING,
+                )
             )
+            first[case_id] = n
             continue
         first[case_id] = n
         out[case_id] = obj["output"]
