@@ -51,8 +51,8 @@ def test_builtin_budget_is_the_seed_annex() -> None:
     (warning,) = check(budget)
     assert warning.render() == (
         "quang-tri-2019/budget.toml: $.total_in_words: warning: total in words 'Sáu tỷ, bốn "
-        "trăm hai mươi hai triệu đồng' reads 6.422.000.000 đồng, 330.000 đồng below the total "
-        "6.422.330.000 đồng (the words are rounded down to millions) [budget.words]"
+        "trăm hai mươi hai triệu đồng' reads 6,422,000,000 VND, 330,000 VND below the total "
+        "6,422,330,000 VND (the words are rounded down to millions) [budget.words]"
     )
 
 

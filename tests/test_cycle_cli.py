@@ -161,6 +161,7 @@ REPLAY_EN = [
 ]
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [((), REPLAY_VI), (("--lang", "vi"), REPLAY_VI), (("--lang", "en"), REPLAY_EN)],

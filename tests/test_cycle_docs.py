@@ -23,6 +23,7 @@ def _block_after(page: str, command: str) -> list[str]:
     return out
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize(
     ("lang", "command"),
     [

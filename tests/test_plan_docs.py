@@ -25,6 +25,7 @@ def test_the_tutorial_log_is_what_simulate_writes() -> None:
     assert (TUTORIALS / "plan-2026-events.jsonl").read_text("utf-8") == sim.jsonl()
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize(
     ("argv", "status"),
     [

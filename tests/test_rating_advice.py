@@ -470,6 +470,7 @@ def test_cli_without_advise_has_no_advice_key(capsys: pytest.CaptureFixture[str]
     assert "advice" not in json.loads(out)
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_cli_table_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = cli(capsys, str(AGREED), "--advise")
     assert status == 0
@@ -500,6 +501,7 @@ def test_cli_unknown_kept_criterion_is_a_usage_error(capsys: pytest.CaptureFixtu
     assert "no criterion '9.9'" in err
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_docs_page_shows_real_output(capsys: pytest.CaptureFixture[str]) -> None:
     page = (Path(__file__).resolve().parents[1] / "docs" / "concepts" / "advice.md").read_text(
         encoding="utf-8"

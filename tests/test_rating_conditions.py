@@ -100,6 +100,7 @@ def test_rating_on_148_sheet_11_warns(capsys: pytest.CaptureFixture[str]) -> Non
     assert "148/QĐ-TTg sheet 11 reaches at most 97 points, not the 100" in err
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize("number", [7, 11, 12, 13])
 def test_criteria_show_prints_no_total_of_100_for_them(
     number: int, capsys: pytest.CaptureFixture[str]

@@ -67,6 +67,7 @@ LIST_EN = [
 ]
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [((), LIST_VI), (("--lang", "vi"), LIST_VI), (("--lang", "en"), LIST_EN)],
@@ -156,6 +157,7 @@ def test_show_json_content(capsys: pytest.CaptureFixture[str]) -> None:
     assert (c7["code"], c7["max"]) == ("7", 3)
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_show_table(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "show", "26-2026", "1")
     lines = out.splitlines()
@@ -182,6 +184,7 @@ SHOW_HEAD = [
 ]
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize(
     ("lang", "sheet", "part", "total"),
     [
@@ -205,6 +208,7 @@ def test_show_table_in_each_language(
     assert lines[-1] == total
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_show_tables_differ_only_in_their_fixed_words(capsys: pytest.CaptureFixture[str]) -> None:
     _, vi, _ = run(capsys, "show", "148-2023", "2")
     _, en, _ = run(capsys, "show", "148-2023", "2", "--lang", "en")

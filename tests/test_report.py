@@ -19,9 +19,9 @@ from ocop.plan.report import render
 from ocop.testing.plan import plans
 
 WORDS_WARNING = (
-    "quang-tri-2019/budget.toml: $.total_in_words: warning: total in words 'Sáu tỷ, bốn trăm "
-    "hai mươi hai triệu đồng' reads 6.422.000.000 đồng, 330.000 đồng below the total "
-    "6.422.330.000 đồng (the words are rounded down to millions) [budget.words]\n"
+    "quang-tri-2019/budget.toml: $.total_in_words: cảnh báo: tổng bằng chữ 'Sáu tỷ, bốn trăm "
+    "hai mươi hai triệu đồng' đọc ra 6.422.000.000 đồng, ít hơn tổng cộng 6.422.330.000 đồng "
+    "là 330.000 đồng (số bằng chữ được làm tròn xuống hàng triệu) [budget.words]\n"
 )
 
 
@@ -38,6 +38,7 @@ def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: igno
     return data
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_report_simulated_shows_the_simulated_progress(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -83,6 +84,7 @@ def _activity_rows(text: str) -> list[str]:
     return text[start : text.index("Kinh phí theo mục")].splitlines()
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_shared_money_is_marked_and_counted_once(capsys: pytest.CaptureFixture[str]) -> None:
     data = _json(capsys)
     by_id = {a["id"]: a for a in data["activities"]}
@@ -216,6 +218,7 @@ def test_every_format_says_simulated(
         assert ("MÔ PHỎNG" if lang == "vi" else "SIMULATED") in out
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_html_page_stands_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "r.html"
     status, out, _ = _run(capsys, "--format", "html", "--output", str(page))

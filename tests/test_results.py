@@ -295,6 +295,7 @@ def test_no_events_reports_without_results(capsys: pytest.CaptureFixture[str]) -
     assert {x["status"] for x in t.values()} == {"no_data"}
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_plan_page_shows_what_ocop_report_prints(capsys: pytest.CaptureFixture[str]) -> None:
     page = (ROOT / "docs" / "concepts" / "plan.md").read_text("utf-8")
     status, out = _report(capsys)

@@ -256,16 +256,16 @@ def _solve(
         if have < required[i]:
             if not menu:
                 why = (
-                    "is kept as it is"
+                    tr("is kept as it is")
                     if i in kept
-                    else "has no option of the product's case that meets it"
+                    else tr("has no option of the product's case that meets it")
                 )
                 return tr(
                     "{code} needs option {option} for {stars}★ and {why}",
                     code=codes[i],
                     option=required[i],
                     stars=stars,
-                    why=tr(why),
+                    why=why,
                 )
             forced.append(i)
             forced_best += max(g for _, g, _ in menu)
