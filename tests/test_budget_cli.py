@@ -10,17 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import SEED, needs_seed, run
 from ocop.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_CSV = ROOT.parent / "shared" / "data" / "quang-tri-2019" / "budget.csv"
+SEED_CSV = SEED / "budget.csv"
 HEADER = "row,code,parent,title,amount_thousand_vnd,explanation,responsible\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.usefixtures("vietnamese")
@@ -139,7 +133,7 @@ def test_report_sections_json(capsys: pytest.CaptureFixture[str]) -> None:
     ]
 
 
-@pytest.mark.skipif(not SEED_CSV.exists(), reason="../shared is not beside the repo")
+@needs_seed
 def test_report_and_check_a_file(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys, "budget", "report", str(SEED_CSV), "--by", "locality", "--format", "json"
@@ -268,6 +262,8 @@ def test_money_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "money", "format", "6422330000", "--unit", "million", "--places", "2")[
         1
     ] == ("6.422,33 triệu đồng\n")
+    assert run(capsys, "money", "read", "hai triệu mốt")[1] == "2.100.000 đồng\n"
+    assert run(capsys, "money", "read", "ba", "trăm", "rưỡi")[1] == "350 đồng\n"
     code, _, err = run(capsys, "money", "read", "sáu bánh", "--lang", "en")
     assert (code, err) == (2, "ocop: cannot read 'sáu bánh' as a number: unknown word 'bánh'\n")
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import ROOT, SEED, needs_seed
 from ocop.budget import (
     Budget,
     budget_schema,
     check,
-    quang_tri_2019,
+    quang_tri_2019_budget,
     read_budget,
     read_csv,
     read_document,
@@ -28,16 +28,13 @@ from ocop.errors import OcopInputError
 from ocop.money import Unit
 from ocop.testing.budget import budgets
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEED_CSV = SHARED / "data" / "quang-tri-2019" / "budget.csv"
-needs_shared = pytest.mark.skipif(not SEED_CSV.exists(), reason="../shared is not beside the repo")
+SEED_CSV = SEED / "budget.csv"
 
 SECTIONS_THOUSANDS = [300_000, 111_230, 100_000, 310_500, 1_200_600, 3_800_000, 600_000]
 
 
 def test_builtin_budget_is_the_seed_annex() -> None:
-    budget = quang_tri_2019()
+    budget = quang_tri_2019_budget()
     assert len(budget.lines) == 31
     assert budget.unit is Unit.THOUSAND
     assert budget.stated_total == 6_422_330_000
@@ -57,7 +54,7 @@ def test_builtin_budget_is_the_seed_annex() -> None:
 
 
 def test_builtin_localities_are_the_nine_funded_plus_province_level() -> None:
-    groups = {g.key: g.amount // 1000 for g in rollup(quang_tri_2019(), "locality").groups}
+    groups = {g.key: g.amount // 1000 for g in rollup(quang_tri_2019_budget(), "locality").groups}
     assert groups == {
         "cấp tỉnh": 3_822_330,
         "huyện Hải Lăng": 300_000,
@@ -72,7 +69,7 @@ def test_builtin_localities_are_the_nine_funded_plus_province_level() -> None:
     }
 
 
-@needs_shared
+@needs_seed
 def test_shipped_budget_is_what_the_script_builds() -> None:
     out = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_builtin_budget.py"), "--check"],
@@ -83,17 +80,17 @@ def test_shipped_budget_is_what_the_script_builds() -> None:
     assert out.returncode == 0, out.stderr
 
 
-@needs_shared
+@needs_seed
 def test_seed_csv_round_trips_byte_for_byte() -> None:
     text = SEED_CSV.read_text("utf-8")
     result = read_csv(text, file="budget.csv")
     assert result.ok
     assert check(result.value) == ()
     assert write_csv(result.value) == text
-    assert result.value.lines == quang_tri_2019().lines
+    assert result.value.lines == quang_tri_2019_budget().lines
 
 
-@needs_shared
+@needs_seed
 def test_spreadsheet_exports_read_the_same() -> None:
     text = SEED_CSV.read_text("utf-8")
     plain = read_csv(text).value
@@ -187,7 +184,7 @@ def test_total_and_words_rows_round_trip() -> None:
 
 
 def test_builtin_document_round_trips() -> None:
-    budget = quang_tri_2019()
+    budget = quang_tri_2019_budget()
     for fmt in ("toml", "json"):
         again = read_document(write_document(budget, format=fmt), format=fmt)  # type: ignore[arg-type]
         assert again.ok

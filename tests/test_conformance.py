@@ -20,6 +20,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from helpers import ROOT
 from ocop.cli import main
 from ocop.conformance import (
     AREAS,
@@ -33,7 +34,6 @@ from ocop.conformance import (
     shipped_files,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 CASES = load_vectors()
 BY_AREA: dict[str, list[Any]] = defaultdict(list)
 for _case in CASES:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from helpers import DOCS, ROOT
 from ocop.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs"
 
 
 def test_cli_reference_is_current() -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
+from helpers import TUTORIALS
 from ocop.cli import main
 from ocop.plan import load_plan, progress, simulate
 
-TUTORIALS = Path(__file__).resolve().parents[1] / "docs" / "tutorials"
 PAGE = TUTORIALS / "write-a-plan.md"
 
 

@@ -106,7 +106,7 @@ def test_json(capsys: pytest.CaptureFixture[str]) -> None:
             {"name": "Hoàng Văn Em", "total": 72},
         ],
         "mean": "73.8",
-        "mean_exact": "369/5",
+        "mean_exact": "73.8",
         "mean_is_exact": True,
         "spread": 3,
         "band_stars": 4,

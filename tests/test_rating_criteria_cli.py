@@ -8,13 +8,12 @@ import json
 
 import pytest
 
+import helpers
 from ocop.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(["criteria", *argv])
-    out, err = capsys.readouterr()
-    return status, out, err
+    return helpers.run(capsys, "criteria", *argv)
 
 
 def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:

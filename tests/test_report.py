@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import SEED, run
 from ocop.cli import main
 from ocop.cycle import follow
 from ocop.cycle.jsonio import read_events
@@ -26,9 +27,7 @@ WORDS_WARNING = (
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(["report", *argv])
-    out, err = capsys.readouterr()
-    return status, out, err
+    return run(capsys, "report", *argv)
 
 
 def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: ignore[type-arg]
@@ -246,10 +245,9 @@ def test_markdown_tables(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_plan_folder_without_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "quang-tri-2019"
-    if not shared.exists():
-        pytest.skip("needs ../shared")
-    data = _json(capsys, str(shared))
+    if not SEED.is_dir():
+        pytest.skip(f"the Quảng Trị 2019 tables ({SEED}) are not beside the repository")
+    data = _json(capsys, str(SEED))
     assert data["plan"]["number"] == "quang-tri-2019"
     assert data["events"] is None
 
@@ -327,9 +325,8 @@ def test_unreadable_files_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_plan_check_and_schema(capsys: pytest.CaptureFixture[str]) -> None:
-    shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "quang-tri-2019"
-    if shared.exists():
-        assert main(["plan", "check", str(shared)]) == 0
+    if SEED.is_dir():
+        assert main(["plan", "check", str(SEED)]) == 0
         out = capsys.readouterr().out
         assert out.endswith("quang-tri-2019 (2019): 15 activities, 10 targets, 0 facts\n")
     assert main(["plan", "schema"]) == 0

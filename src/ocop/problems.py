@@ -13,12 +13,12 @@ Rendering follows one shape everywhere, so that command-line output can be grepp
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
 import attrs
 
+from ocop._enums import OcopEnum
 from ocop._i18n import tr
 from ocop.errors import OcopProblemsError
 
@@ -34,7 +34,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-class Severity(enum.Enum):
+class Severity(OcopEnum):
     """How serious a problem is.
 
     ``ERROR`` makes the data invalid (commands exit with status 1); ``WARNING`` is worth a

@@ -27,6 +27,7 @@ __all__ = [
     "HelpFormatter",
     "InputError",
     "add_format",
+    "examples",
     "print_json",
     "print_problem_rows",
     "print_problems",
@@ -51,6 +52,12 @@ def add_format(parser: argparse.ArgumentParser, choices: Sequence[str] = FORMATS
         default=choices[0],
         help=f"output format (default: {choices[0]})",
     )
+
+
+def examples(*commands: str) -> str:
+    """The epilog of a command's ``--help``: its example command lines, kept as written."""
+    head = "Example:" if len(commands) == 1 else "Examples:"
+    return "\n".join([head, *(f"  {c}" for c in commands)])
 
 
 def read_bytes(path: str) -> bytes:

@@ -4,27 +4,44 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import Any, Literal
 
 from ocop.cli._common import (
     InputError,
     add_format,
+    examples,
     print_json,
     print_problems,
     print_rows,
     read_text,
 )
-from ocop.cycle import Plan, Record, Stage, follow
-from ocop.cycle.checks import check_definition
-from ocop.cycle.diagram import to_dot, to_mermaid
-from ocop.cycle.jsonio import read_events, record_json_schema, score_to_json
+from ocop.cycle import (
+    Record,
+    Stage,
+    Timetable,
+    check_definition,
+    follow,
+    read_events,
+    record_json_schema,
+    to_dot,
+    to_mermaid,
+)
 from ocop.errors import OcopLookupError
 from ocop.problems import has_errors
 from ocop.regimes import REGIMES, get_regime
+from ocop.scores import exact_text, format_score, parse_score
 
 __all__ = ["register"]
 
-_PLANS = {"quang-tri-2019": Plan.quang_tri_2019}
+
+def _quang_tri_2019() -> Timetable:
+    # The windows come from the built-in plan's own data (its activities' quarters).
+    from ocop.plan import quang_tri_2019
+
+    return quang_tri_2019().timetable()
+
+
+_PLANS = {"quang-tri-2019": _quang_tri_2019}
 
 #: The replay table's headings; JSON and CSV keep the English field names.
 _HEAD = {
@@ -44,7 +61,13 @@ def register(sub: Any) -> None:
     cmds = group.add_subparsers(dest="cycle_command", metavar="COMMAND")
 
     diagram = cmds.add_parser(
-        "diagram", help="the cycle as a Mermaid or Graphviz diagram, one per regime"
+        "diagram",
+        help="the cycle as a Mermaid or Graphviz diagram, one per regime",
+        description="Print the product cycle of a regime (or of each) as a Mermaid or DOT diagram.",
+        epilog=examples(
+            "ocop cycle diagram --regime 26-2026",
+            "ocop cycle diagram --regime 26-2026 --format dot",
+        ),
     )
     diagram.add_argument(
         "--regime", help="a regime id or alias, e.g. 26-2026 (default: every regime)"
@@ -60,6 +83,10 @@ def register(sub: Any) -> None:
             "row per product with the fields of the JSON products, the certificate's as "
             "certificate_stars, certificate_level, certificate_issued, certificate_expires; "
             "problems go to standard error."
+        ),
+        epilog=examples(
+            "ocop cycle replay docs/tutorials/follow-a-product.jsonl --format table",
+            "ocop cycle replay events.jsonl --format csv --lang en",
         ),
     )
     replay.add_argument("file", help="JSON Lines: one event a line ('-' for standard input)")
@@ -77,10 +104,23 @@ def register(sub: Any) -> None:
     )
     replay.set_defaults(handler=_replay)
 
-    schema = cmds.add_parser("schema", help="the JSON Schema of a product record document")
+    schema = cmds.add_parser(
+        "schema",
+        help="the JSON Schema of a product record document",
+        description="Print the JSON Schema that a product record document follows.",
+        epilog=examples("ocop cycle schema > cycle-record.schema.json"),
+    )
     schema.set_defaults(handler=_schema)
 
-    check = cmds.add_parser("check", help="check the declared transition tables themselves")
+    check = cmds.add_parser(
+        "check",
+        help="check the declared transition tables themselves",
+        description=(
+            "Check each regime's declared transition table as a graph: every stage reachable, "
+            "no dead end but the final stages; exit 1 on any problem."
+        ),
+        epilog=examples("ocop cycle check"),
+    )
     check.set_defaults(handler=_check)
 
 
@@ -103,9 +143,9 @@ def _summary(record: Record) -> dict[str, Any]:
         "stars": record.stars,
         "round": record.round,
         "regime": record.history[-1].regime if record.history else None,
-        "score": score_to_json(last.score)
+        "score": exact_text(last.score)
         if last is not None
-        else (None if cert is None or cert.score is None else score_to_json(cert.score)),
+        else (None if cert is None or cert.score is None else exact_text(cert.score)),
         "certificate": None
         if cert is None
         else {
@@ -144,7 +184,7 @@ def _replay(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.file == "-" else args.file
     events = read_events(text, file=name)
     plan = None if args.plan is None else _PLANS[args.plan]()
-    followed = follow(events.value, plan=plan)
+    followed = follow(events.value, timetable=plan)
     problems = (*events.problems, *followed.problems)
     problems = tuple(sorted(problems, key=lambda p: p.where.row or 0))
     products = [_summary(r) for r in followed.value.values()]
@@ -170,10 +210,9 @@ def _replay(args: argparse.Namespace) -> int:
     return 1 if has_errors(problems) else 0
 
 
-def _score(score: object, lang: str) -> str:
-    # Vietnamese writes a decimal comma, as `ocop rate --lang vi` does: 74,5.
-    text = str(score)
-    return text.replace(".", ",") if lang == "vi" else text
+def _score(score: str, lang: Literal["vi", "en"]) -> str:
+    # The one display of a score (ocop.scores): 74,66 in Vietnamese, as `ocop rate` prints it.
+    return format_score(parse_score(score), lang=lang)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from ocop._i18n import tr
 from ocop.cli._common import (
     InputError,
     add_format,
+    examples,
     print_json,
     print_problem_rows,
     print_problems,
@@ -35,6 +36,11 @@ def register(sub: Any) -> None:
             "and by section. Without PLAN: the built-in Quảng Trị 2019 plan (278/KH-SNN) "
             "against the real results of its cycle (Decision 136/QĐ-UBND, 15 January 2020); "
             "--simulated reports it on its bundled SIMULATED event log instead."
+        ),
+        epilog=examples(
+            "ocop report",
+            "ocop report docs/tutorials/plan-2026.toml "
+            "--events docs/tutorials/plan-2026-events.jsonl --format html -o report.html",
         ),
     )
     report.add_argument(
@@ -86,6 +92,10 @@ def register(sub: Any) -> None:
             "ocop cycle replay or report on it with ocop report --events. Only Quảng Trị is "
             "simulated with its real districts; other provinces get invented place names."
         ),
+        epilog=examples(
+            "ocop simulate --province 'Quảng Trị' --products 300 --year 2026 --seed 1 "
+            "-o events.jsonl"
+        ),
     )
     simulate.add_argument(
         "--province",
@@ -110,7 +120,11 @@ def register(sub: Any) -> None:
     simulate.set_defaults(handler=_simulate)
 
     group = sub.add_parser(
-        "plan", help="plan documents: check one, print the JSON Schema, convert CSV tables"
+        "plan",
+        help="plan documents: check one, print the JSON Schema, convert CSV tables",
+        description=(
+            "A province's yearly OCOP plan (kế hoạch) as a document: check, convert, schema."
+        ),
     )
     group.set_defaults(group_parser=group)
     cmds = group.add_subparsers(dest="plan_command", metavar="COMMAND")
@@ -121,6 +135,10 @@ def register(sub: Any) -> None:
             "Check a plan document or a folder of CSV tables and its budget; print every "
             "problem. As csv: one row per problem (file, row, field, path, line, code, "
             "severity, message), as ocop budget check --format csv prints them."
+        ),
+        epilog=examples(
+            "ocop plan check docs/tutorials/plan-with-mistakes.toml",
+            "ocop plan check plan-folder/ --format csv",
         ),
     )
     check.add_argument("plan", help="a plan document (TOML or JSON) or a folder of CSV tables")
@@ -134,6 +152,7 @@ def register(sub: Any) -> None:
             "and budget.csv) and write it as one TOML or JSON document, its budget embedded. "
             "A plan with errors is not written: its problems are printed (exit 1)."
         ),
+        epilog=examples("ocop plan convert plan-folder/ --to toml -o plan.toml"),
     )
     convert.add_argument("plan", help="a plan document (TOML or JSON) or a folder of CSV tables")
     convert.add_argument(
@@ -141,7 +160,12 @@ def register(sub: Any) -> None:
     )
     convert.add_argument("--output", "-o", help="write to this file instead of standard output")
     convert.set_defaults(handler=_convert)
-    schema = cmds.add_parser("schema", help="the JSON Schema of the plan document")
+    schema = cmds.add_parser(
+        "schema",
+        help="the JSON Schema of the plan document",
+        description="Print the JSON Schema that a plan document (TOML or JSON) follows.",
+        epilog=examples("ocop plan schema > plan.schema.json"),
+    )
     schema.set_defaults(handler=_schema)
 
 
@@ -183,12 +207,9 @@ def _write(text: str, output: str | None) -> None:
 def _report(args: argparse.Namespace) -> int:
     from importlib import resources
 
-    from ocop.cycle import EventKind, follow
-    from ocop.cycle.jsonio import read_events
-    from ocop.plan import EventLog, progress
-    from ocop.plan.report import render
-    from ocop.plan.results import quang_tri_2019_results
-    from ocop.plan.simulate import SIMULATED
+    from ocop.cycle import EventKind, follow, read_events
+    from ocop.plan import SIMULATED, EventLog, progress, quang_tri_2019_results
+    from ocop.plan import render_report as render
     from ocop.problems import has_errors
 
     on = None if args.on is None else _date(args.on)
@@ -286,7 +307,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     from ocop.budget import check as check_budget
-    from ocop.plan.checks import check_province
+    from ocop.plan import check_province
     from ocop.problems import has_errors
 
     plan, problems = _load(args.plan)

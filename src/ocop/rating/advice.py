@@ -42,8 +42,9 @@ from ocop._i18n import tr
 from ocop.errors import OcopValueError
 from ocop.problems import Location, Problem, Result
 from ocop.rating.criteria import Sheet
-from ocop.rating.scoring import Assessment, Choice, MarkRule, ScoringTable, format_score
+from ocop.rating.scoring import Assessment, Choice, MarkRule, ScoringTable
 from ocop.regimes import STAR_BANDS, band_stars
+from ocop.scores import format_score
 
 __all__ = [
     "Advice",
@@ -118,7 +119,7 @@ class Advice:
         return {
             "stars": self.stars,
             "changes": [c.to_dict() for c in self.changes],
-            "score": format_score(Fraction(self.score or 0)),
+            "score": format_score(Fraction(self.score or 0), lang="en"),
         }
 
 
@@ -157,7 +158,7 @@ def _plan(sheet: Sheet) -> _Plan:
     if found is not None and found.table.sheet is sheet:
         return found
     table = ScoringTable.for_sheet(sheet)
-    criteria = sheet.criteria()
+    criteria = sheet.criteria
     n = len(criteria)
     base = max((len(c.options) for c in criteria), default=1) + 1
     # One integer per choice orders solutions by (steps, criterion order, target options):

@@ -86,7 +86,7 @@ def sheets(draw: st.DrawFn, *, max_criteria: int = 8) -> Sheet:
 def choices_for(sheet: Sheet) -> st.SearchStrategy[dict[str, int | None]]:
     """One member's complete, in-range choices for ``sheet`` (0 and None included)."""
     return st.fixed_dictionaries(
-        {c.code: st.one_of(st.none(), st.integers(0, len(c.options))) for c in sheet.criteria()}
+        {c.code: st.one_of(st.none(), st.integers(0, len(c.options))) for c in sheet.criteria}
     )
 
 
@@ -97,7 +97,7 @@ def shipped_sheets(criteria: str | None = None) -> st.SearchStrategy[Sheet]:
         sheet
         for cset in criteria_sets()
         if criteria is None or criteria.casefold() in (cset.id.casefold(), cset.alias)
-        for sheet in cset.sheets()
+        for sheet in cset.sheets
     ]
     if not found:
         raise ValueError(f"no shipped criteria set {criteria!r}")
