@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -39,6 +38,7 @@ from typing import Any
 import attrs
 
 from ocop._documents import DuplicateKeyError, loads_json
+from ocop._files import write_atomic
 from ocop._i18n import tr
 from ocop.conformance._core import SUITE, VERSION, Area, same
 from ocop.errors import OcopInputError
@@ -147,24 +147,13 @@ def export(directory: str | os.PathLike[str]) -> list[Path]:
         target.mkdir(parents=True, exist_ok=True)
         for name, text in shipped_files().items():
             path = target / name
-            _write_atomic(path, text)
+            write_atomic(path, text)
             written.append(path)
     except OSError as exc:
         raise OcopInputError(
             tr("{path}: cannot write: {why}", path=target, why=exc.strerror or exc)
         ) from None
     return written
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def load_vectors(directory: str | os.PathLike[str] | None = None) -> list[Case]:
