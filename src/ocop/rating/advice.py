@@ -254,18 +254,20 @@ def _solve(
     for i, have in enumerate(current):
         menu = _menu(plan, i, current=have, required=required[i], case=cases[i], kept=i in kept)
         if have < required[i]:
-            if not menu:
-                why = (
-                    "is kept as it is"
-                    if i in kept
-                    else "has no option of the product's case that meets it"
-                )
+            if not menu and i in kept:
                 return tr(
-                    "{code} needs option {option} for {stars}★ and {why}",
+                    "{code} needs option {option} for {stars}★ and is kept as it is",
                     code=codes[i],
                     option=required[i],
                     stars=stars,
-                    why=tr(why),
+                )
+            if not menu:
+                return tr(
+                    "{code} needs option {option} for {stars}★ and no option of the "
+                    "product's case meets it",
+                    code=codes[i],
+                    option=required[i],
+                    stars=stars,
                 )
             forced.append(i)
             forced_best += max(g for _, g, _ in menu)
