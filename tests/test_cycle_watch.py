@@ -293,3 +293,21 @@ def test_certificate_expiry_is_the_models() -> None:
                 product=cert.product, stars=cert.stars, issued_on=cert.issued_on
             ).expires_on
         )
+
+
+def test_the_docs_page_shows_real_output(capsys: pytest.CaptureFixture[str]) -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "concepts" / "watch.md").read_text(
+        encoding="utf-8"
+    )
+    command = "$ ocop cycle watch tests/data/watch-2029.jsonl --on 2029-11-01 --lang en\n"
+    shown = page.split(command, 1)[1].split("```", 1)[0]
+    status, out, err = cli(capsys, str(LOG), "--on", "2029-11-01", "--lang", "en")
+    assert status == 0
+    assert shown == out
+    warning = page.split("```console\n")[2].split("```", 1)[0]
+    assert warning == err.replace(str(LOG), "tests/data/watch-2029.jsonl")
+    _, out, _ = cli(capsys, str(LOG), "--on", "2029-11-01", "--format", "json")
+    one = json.loads(page.split("```json\n")[2].split("```", 1)[0])
+    assert one in json.loads(out)["certificates"]
+    register = json.loads(page.split("```json\n")[1].split("```", 1)[0])
+    assert register in [json.loads(line) for line in LOG.read_text(encoding="utf-8").splitlines()]
