@@ -2,17 +2,19 @@
 
 The edge of every document reader in ocop:
 
-* :func:`load_json` is the one JSON loader: a key named twice, nesting too deep for Python
-  and integers too long to convert are refused (:class:`JsonError`), never half-read;
-* :func:`parse_document` reads a whole JSON or TOML document and raises
-  :class:`~ocop.errors.OcopInputError` naming the file when it is not one;
-* :func:`document_problems` is the one translator from pydantic's errors to located
-  problems, and :func:`json_type` the one word for each JSON type in their messages.
+* [`load_json`][ocop._documents.load_json] is the one JSON loader: a key named twice, nesting too
+  deep for Python and integers too long to convert are refused
+  ([`JsonError`][ocop._documents.JsonError]), never half-read;
+* [`parse_document`][ocop._documents.parse_document] reads a whole JSON or TOML document and raises
+  [`OcopInputError`][ocop.errors.OcopInputError] naming the file when it is not one;
+* [`document_problems`][ocop._documents.document_problems] is the one translator from pydantic's
+  errors to located problems, and [`json_type`][ocop._documents.json_type] the one word for each
+  JSON type in their messages.
 
 The loader contract (every ``load_*``/``read_*`` function of ocop follows it): a reader
-returns a :class:`~ocop.problems.Result` holding what it could read and every problem *in*
-the data, located; it raises :class:`~ocop.errors.OcopInputError` only when the input cannot
-be used at all (missing, unreadable, not text, not the format it claims, the wrong kind of
+returns a [`Result`][ocop.problems.Result] holding what it could read and every problem *in*
+the data, located; it raises [`OcopInputError`][ocop.errors.OcopInputError] only when the input
+cannot be used at all (missing, unreadable, not text, not the format it claims, the wrong kind of
 document at its top level).
 """
 
@@ -79,11 +81,12 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def loads_json(text: str, **kwargs: Any) -> Any:
-    """``json.loads`` that refuses an object naming a key twice (:class:`DuplicateKeyError`).
+    """``json.loads`` that refuses an object naming a key twice
+    ([`DuplicateKeyError`][ocop._documents.DuplicateKeyError]).
 
     The standard reader silently keeps the last value, so ``{"year": 2019, "year": 2020}``
     would be read as 2020 without a word; a document that says two things is unusable.
-    Prefer :func:`load_json`, which turns every refusal into one error type.
+    Prefer [`load_json`][ocop._documents.load_json], which turns every refusal into one error type.
     """
     return json.loads(text, object_pairs_hook=_no_duplicates, **kwargs)
 
@@ -128,7 +131,7 @@ def load_json(text: str | bytes, *, exact: bool = False) -> Any:
 
     Args:
         text: The JSON text.
-        exact: Read numbers with a fraction as :class:`~decimal.Decimal` (exact), not float.
+        exact: Read numbers with a fraction as `Decimal` (exact), not float.
 
     Raises:
         JsonError: The text is not JSON, names a key twice in one object, is nested too

@@ -1,14 +1,14 @@
 """The language of everything a person reads: one message catalogue, one current language.
 
 Every user-facing sentence (problems, warnings, table headings, report text) is written in the
-code as an English template and passed through :func:`tr`, which looks it up in the current
-language's catalogue and fills in its named fields::
+code as an English template and passed through [`tr`][ocop._i18n.tr], which looks it up in the
+current language's catalogue and fills in its named fields::
 
     tr("stated subtotal {stated} ≠ sum of children {total}", stated=a, total=b)
 
-The current language is a context variable: :func:`set_language` for a whole program (the
-``ocop`` command sets it from ``--lang``), :func:`use_language` for a block. Problem codes never
-change with the language.
+The current language is a context variable: [`set_language`][ocop._i18n.set_language] for a whole
+program (the ``ocop`` command sets it from ``--lang``), [`use_language`][ocop._i18n.use_language]
+for a block. Problem codes never change with the language.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The certificate of an OCOP rating and its life: issue, validity, re-evaluation, revocation.
 
 The one model of a certificate (giấy chứng nhận kết quả phân hạng sản phẩm OCOP), used by the
-product cycle (:mod:`ocop.cycle`: its machine issues and ends certificates) and by rating
-(:mod:`ocop.rating`). A product of 3★ or more gets one; 1★ and 2★ get none (26/2026/QĐ-TTg
+product cycle ([`ocop.cycle`][ocop.cycle]: its machine issues and ends certificates) and by rating
+([`ocop.rating`][ocop.rating]). A product of 3★ or more gets one; 1★ and 2★ get none (26/2026/QĐ-TTg
 art. 4.1.a). Under 26/2026/QĐ-TTg, all cited articles as printed in the decision:
 
 - art. 4.3: a certificate is valid 36 months from the day it is issued ("có giá trị trong
@@ -24,8 +24,8 @@ art. 4.1.a). Under 26/2026/QĐ-TTg, all cited articles as printed in the decisio
 - art. 7.5: an upgrade (nâng hạng) follows the first-time procedure;
 - art. 8.1: the grounds for revocation (thu hồi); art. 8.2: the province's chairman revokes
   3★ and 4★ certificates, the minister 5★ — the authority in force on the day of the
-  revocation (:func:`ocop.regimes.authority_on`); art. 8.4: revocation within 15 days of the
-  finding.
+  revocation ([`ocop.regimes.authority_on`][ocop.regimes.authority_on]); art. 8.4: revocation within
+  15 days of the finding.
 
 Every date is passed in; nothing here reads the clock.
 """
@@ -277,8 +277,8 @@ def revoking_level(stars: int, *, on: dt.date) -> Level | None:
     """The level that revokes a certificate of ``stars`` on ``on`` (thẩm quyền thu hồi).
 
     The authority in force on the day of revocation (26/2026/QĐ-TTg art. 8.2; see
-    :func:`ocop.regimes.authority_on`): a 3★ certificate a district recognised under
-    148/QĐ-TTg is revoked by the province from 1 July 2025.
+    [`ocop.regimes.authority_on`][ocop.regimes.authority_on]): a 3★ certificate a district
+    recognised under 148/QĐ-TTg is revoked by the province from 1 July 2025.
     """
     return authority_on(stars, _date(on, "on"))
 
@@ -288,7 +288,7 @@ class Revocation:
     """A decision revoking a certificate (quyết định thu hồi giấy chứng nhận).
 
     Attributes:
-        ground: The ground (:class:`RevocationGround`).
+        ground: The ground ([`RevocationGround`][ocop.certificates.RevocationGround]).
         found_on: The day of the authority's finding, or of the commune's confirmation that
             production stopped (ngày có kết luận / xác nhận), from which the 15 days run.
         decided_on: The day of the revocation decision.
@@ -307,7 +307,7 @@ class Revocation:
 
     @property
     def late(self) -> bool:
-        """``True`` when the decision came after :attr:`due_on`."""
+        """``True`` when the decision came after [`due_on`][ocop.certificates.Revocation.due_on]."""
         return self.decided_on > self.due_on
 
 
@@ -368,9 +368,11 @@ def _score(value: object) -> None:
 class Certificate:
     """A certificate of an OCOP rating (giấy chứng nhận kết quả phân hạng sản phẩm OCOP).
 
-    Build one with :meth:`issue`. Use :meth:`revoke`, :meth:`upgrade` and :meth:`renew` for
-    its later life; each returns a new record. The product cycle's records hold the same
-    type (:attr:`ocop.cycle.Record.certificate`).
+    Build one with [`issue`][ocop.certificates.Certificate.issue]. Use
+    [`revoke`][ocop.certificates.Certificate.revoke],
+    [`upgrade`][ocop.certificates.Certificate.upgrade] and
+    [`renew`][ocop.certificates.Certificate.renew] for its later life; each returns a new record.
+    The product cycle's records hold the same type (`ocop.cycle.Record.certificate`).
 
     Attributes:
         product: The product's code or name (tên sản phẩm).
@@ -381,7 +383,7 @@ class Certificate:
             rules change (26/2026/QĐ-TTg art. 12.1).
         score: The council's mean score the recognition rests on, when known.
         months: How long it is valid (36 in every regime).
-        code: The product's code (:class:`ProductCode`), when known.
+        code: The product's code ([`ProductCode`][ocop.certificates.ProductCode]), when known.
         revocation: The revocation decision, when revoked.
     """
 
@@ -475,9 +477,10 @@ class Certificate:
         """The last day the certificate is valid, given a re-evaluation filed on ``filed_on``
         and decided on ``decided_on`` (either may be ``None``: not filed, not yet decided).
 
-        A dossier that :meth:`extends` the certificate keeps it valid until the decision, at
-        most 180 days past expiry (art. 12.3); while undecided this returns that cap.
-        Otherwise the certificate ends on :attr:`expires_on`. A revocation ends it on the day
+        A dossier that [`extends`][ocop.certificates.Certificate.extends] the certificate keeps it
+        valid until the decision, at most 180 days past expiry (art. 12.3); while undecided this
+        returns that cap. Otherwise the certificate ends on
+        [`expires_on`][ocop.certificates.Certificate.expires_on]. A revocation ends it on the day
         before the revocation decision.
         """
         end = self.expires_on
@@ -496,8 +499,8 @@ class Certificate:
         filed_on: dt.date | None = None,
         decided_on: dt.date | None = None,
     ) -> CertificateStatus:
-        """The certificate's state on ``day`` (see :meth:`valid_until` for the other
-        arguments)."""
+        """The certificate's state on ``day`` (see
+        [`valid_until`][ocop.certificates.Certificate.valid_until] for the other arguments)."""
         _date(day, "day")
         if day < self.issued_on:
             return CertificateStatus.NOT_ISSUED
@@ -520,7 +523,7 @@ class Certificate:
         """This certificate revoked on ``decided_on`` for ``ground`` (art. 8).
 
         The revoking level is the authority in force on ``decided_on`` (art. 8.2,
-        :func:`revoking_level`); ``by``, when given, must be it.
+        [`revoking_level`][ocop.certificates.revoking_level]); ``by``, when given, must be it.
 
         Raises:
             OcopValueError: It is already revoked, ``by`` has no authority to revoke it, or

@@ -2,8 +2,9 @@
 
 Exceptions are for programmer errors: calling a function with an argument of the wrong kind,
 asking for a criteria set that does not exist. Problems in user data are never raised; they are
-returned as :class:`ocop.problems.Problem` records so that every one of them can be reported at
-once. Each exception also subclasses the closest builtin, so ``except ValueError`` keeps working.
+returned as [`ocop.problems.Problem`][ocop.problems.Problem] records so that every one of them can
+be reported at once. Each exception also subclasses the closest builtin, so ``except ValueError``
+keeps working.
 """
 
 from __future__ import annotations
@@ -30,4 +31,4 @@ class OcopLookupError(OcopError, LookupError):
 class OcopInputError(OcopValueError):
     """A document cannot be used at all: empty, not text, not the format it claims, or
     missing the columns it needs. Problems *inside* a usable document are returned as
-    :class:`ocop.problems.Problem` records instead."""
+    [`ocop.problems.Problem`][ocop.problems.Problem] records instead."""

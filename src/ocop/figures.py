@@ -10,7 +10,7 @@ One convention everywhere in ocop — budgets, plan targets and facts, any figur
 
 Nothing else is a figure: ``1.5`` (a dot that does not group three digits) and ``1,500.25``
 (the English convention) are refused rather than guessed at, and so are figures longer than
-:data:`MAX_DIGITS` digits, which no table needs and which would only make arithmetic slow.
+`MAX_DIGITS` digits, which no table needs and which would only make arithmetic slow.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ FIGURE = re.compile(
 
 
 class FigureTooLarge(OcopValueError):
-    """A figure has more than :data:`MAX_DIGITS` digits."""
+    """A figure has more than `MAX_DIGITS` digits."""
 
 
 _GROUPING = re.compile(r"[.\s\u00a0\u202f]")
@@ -48,7 +48,7 @@ def parse_figure(text: str) -> int | Decimal:
     """The exact number ``text`` writes, by the Vietnamese convention.
 
     An ``int`` when it has no decimals (``"1.500"`` → ``1500``), else a
-    :class:`~decimal.Decimal` (``"97,5"`` → ``Decimal("97.5")``).
+    `Decimal` (``"97,5"`` → ``Decimal("97.5")``).
 
     >>> parse_figure("1.500")
     1500
@@ -56,7 +56,7 @@ def parse_figure(text: str) -> int | Decimal:
     Decimal('6422.33')
 
     Raises:
-        OcopValueError: ``text`` is not a figure, or has more than :data:`MAX_DIGITS`
+        OcopValueError: ``text`` is not a figure, or has more than `MAX_DIGITS`
             digits; the message quotes it and says how to write one.
     """
     if not isinstance(text, str):
@@ -92,8 +92,8 @@ def parse_count(text: str) -> int:
 
 
 def figure_text(value: int | Decimal) -> str:
-    """``value`` written exactly by the convention :func:`parse_figure` reads, for documents:
-    ``1500`` → ``"1.500"``, ``Decimal("97.50")`` → ``"97,5"``.
+    """``value`` written exactly by the convention [`parse_figure`][ocop.figures.parse_figure]
+    reads, for documents: ``1500`` → ``"1.500"``, ``Decimal("97.50")`` → ``"97,5"``.
 
     >>> figure_text(Decimal("-6422.330"))
     '-6.422,33'

@@ -1,14 +1,14 @@
 """Money as Vietnamese public documents write it: integer đồng, figures with dots, words.
 
 The đồng (VND) has no minor unit, so an amount is an ``int`` of đồng everywhere in ocop;
-:class:`~decimal.Decimal` appears only while reading or printing a figure in a larger unit
+`Decimal` appears only while reading or printing a figure in a larger unit
 ("6.422,33 triệu đồng"). Floats are refused.
 
 Conventions (Vietnamese, as in the seed plan 278/KH-SNN and every provincial budget table):
 
 * figures group thousands with dots and use a comma for decimals: ``6.422.330``, ``6.422,33``;
 * tables state their unit in the header: ``1.000 đồng`` (thousands), ``triệu đồng``
-  (millions), ``tỷ đồng`` (billions) — see :class:`Unit`;
+  (millions), ``tỷ đồng`` (billions) — see [`Unit`][ocop.money.Unit];
 * large sums are repeated in words ("Bằng chữ: Sáu tỷ, bốn trăm hai mươi hai triệu đồng").
 
 Reading rules for words (standard Vietnamese number reading): 0 in the tens place is *linh*
@@ -83,7 +83,7 @@ class Unit(enum.Enum):
         return found
 
 
-#: The spellings of units :meth:`Unit.parse` reads, for messages that refuse one.
+#: The spellings of units [`Unit.parse`][ocop.money.Unit.parse] reads, for messages that refuse one.
 UNIT_HINT = (
     "write đồng, đ or VNĐ; 1.000 đồng, 1000đ or nghìn đồng; triệu đồng, tr.đ or trđ; tỷ đồng"
 )
@@ -272,7 +272,7 @@ def format_amount(
         unit: The unit to write it in.
         places: Decimals to keep; ``None`` keeps exactly as many as the amount needs, so
             nothing is lost.
-        rounding: A :mod:`decimal` rounding mode, used when ``places`` drops digits.
+        rounding: A `decimal` rounding mode, used when ``places`` drops digits.
         label: Append the unit's label (``đồng``, ``triệu đồng``…).
 
     >>> format_amount(6_422_330_000)

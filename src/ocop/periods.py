@@ -1,9 +1,10 @@
 """Quarters and ranges of quarters, the time grid of provincial plans.
 
 Provincial OCOP plans schedule their activities by quarter (quý), written with Roman numerals:
-"Quý II năm 2019", "Quý II - III năm 2019", "Quý IV/2019 - Quý I/2020". :class:`Quarter` and
-:class:`QuarterRange` read those forms and the ISO-like ``2019-Q2`` / ``2019-Q2..2019-Q4``,
-print both, and give their first and last days as :class:`pendulum.Date`.
+"Quý II năm 2019", "Quý II - III năm 2019", "Quý IV/2019 - Quý I/2020".
+[`Quarter`][ocop.periods.Quarter] and [`QuarterRange`][ocop.periods.QuarterRange] read those forms
+and the ISO-like ``2019-Q2`` / ``2019-Q2..2019-Q4``, print both, and give their first and last days
+as `pendulum.Date`.
 """
 
 from __future__ import annotations
@@ -199,7 +200,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
     The rule of certificates' validity ("36 tháng kể từ ngày cấp", 26/2026/QĐ-TTg art. 4.3):
     31 Jan + 1 month = 28 Feb (29 in a leap year); 29 Feb 2028 + 36 months = 28 Feb 2031.
-    Returns a plain :class:`datetime.date` whatever kind of date is given.
+    Returns a plain `datetime.date` whatever kind of date is given.
 
     Raises:
         OcopTypeError: ``day`` is not a date (a datetime is refused too) or ``months`` not an int.

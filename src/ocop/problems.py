@@ -1,9 +1,10 @@
 """Located problems in user data, and the result type that carries them.
 
-A :class:`Problem` says *what* is wrong (a message and a stable ``code`` that programs can
-match), *where* (a :class:`Location`: file, row, field, or a JSON-style ``$.path``) and how bad
-it is (:class:`Severity`). Functions that read or check user data return a :class:`Result`:
-the value they could build and every problem they found, never only the first one.
+A [`Problem`][ocop.problems.Problem] says *what* is wrong (a message and a stable ``code`` that
+programs can match), *where* (a [`Location`][ocop.problems.Location]: file, row, field, or a
+JSON-style ``$.path``) and how bad it is ([`Severity`][ocop.problems.Severity]). Functions that read
+or check user data return a [`Result`][ocop.problems.Result]: the value they could build and every
+problem they found, never only the first one.
 
 Rendering follows one shape everywhere, so that command-line output can be grepped::
 
@@ -83,8 +84,8 @@ class Problem:
         code: A stable identifier, ``<area>.<what>``, e.g. ``"budget.subtotal"``; programs
             match on it, people read ``message``.
         message: What is wrong, in one sentence, with the figures involved.
-        where: The :class:`Location` of the problem.
-        severity: :class:`Severity`; errors make the data invalid.
+        where: The [`Location`][ocop.problems.Location] of the problem.
+        severity: [`Severity`][ocop.problems.Severity]; errors make the data invalid.
     """
 
     code: str
@@ -129,8 +130,8 @@ def render(problems: Iterable[Problem]) -> str:
 class Result(Generic[T]):
     """A value together with the problems found while building it.
 
-    The value is whatever could be built; when :attr:`ok` is ``False`` it may be partial and
-    should not be trusted for figures.
+    The value is whatever could be built; when [`ok`][ocop.problems.Result.ok] is ``False`` it may
+    be partial and should not be trusted for figures.
 
     Attributes:
         value: What was built.

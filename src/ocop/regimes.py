@@ -1,9 +1,10 @@
 """The legal regimes of OCOP evaluation: who evaluates, who recognises, who forwards.
 
 A regime (chế độ) is the set of rules in force on a date for evaluating and recognising OCOP
-products. Rating (:mod:`ocop.rating`) and the product cycle (:mod:`ocop.cycle`) both choose
-their rules through :func:`regime_on` or :func:`get_regime`; nothing else in ocop hard-codes
-which level recognises which stars.
+products. Rating ([`ocop.rating`][ocop.rating]) and the product cycle ([`ocop.cycle`][ocop.cycle])
+both choose their rules through [`regime_on`][ocop.regimes.regime_on] or
+[`get_regime`][ocop.regimes.get_regime]; nothing else in ocop hard-codes which level recognises
+which stars.
 
 - ``490/QĐ-TTg``, 2018-05-07 → 2023-02-24: district → province → national;
   province recognises 3–4★, national 5★.
@@ -20,7 +21,7 @@ Sources: Decision 490/QĐ-TTg of 7 May 2018 (the programme 2018–2020) and Deci
 26/2026/QĐ-TTg of 22 May 2026, art. 4–8 and 11–12. The 490 and 1048 texts themselves were not
 read: their levels and thresholds come from official provincial pages (see the docs' legal
 sources page). Under 26/2026 art. 11.2 the 148 and 1489 rules lapse 60 days after 22 May 2026
-(:data:`OLD_RULES_LAPSE`); art. 12 lets dossiers filed before 22 May 2026 finish under them.
+(`OLD_RULES_LAPSE`); art. 12 lets dossiers filed before 22 May 2026 finish under them.
 """
 
 from __future__ import annotations
@@ -193,8 +194,8 @@ MINISTRY_RENAMED = dt.date(2025, 3, 1)
 def band_stars(score: Score) -> int:
     """The stars of the band a mean score falls in: 1★ < 30 ≤ 2★ < 50 ≤ 3★ < 70 ≤ 4★ < 90 ≤ 5★.
 
-    The comparison is exact: pass a :class:`~fractions.Fraction` or :class:`~decimal.Decimal`
-    mean, never a float, so that 49.999… stays 2★ (:data:`STAR_BANDS`).
+    The comparison is exact: pass a `Fraction` or `Decimal`
+    mean, never a float, so that 49.999… stays 2★ (`STAR_BANDS`).
 
     Raises:
         OcopTypeError: ``score`` is a float or not a number.
@@ -330,7 +331,8 @@ REGIMES: tuple[Regime, ...] = (
 )
 
 #: The ASCII alias of each criteria set (Bộ tiêu chí) a regime uses, as
-#: :func:`ocop.rating.get_criteria_set` knows them (a test keeps the two the same).
+#: [`ocop.rating.get_criteria_set`][ocop.rating.get_criteria_set] knows them (a test keeps the
+#: two the same).
 _CRITERIA_ALIASES: Mapping[str, str] = MappingProxyType(
     {"1048/QĐ-TTg": "1048-2019", "148/QĐ-TTg": "148-2023", "26/2026/QĐ-TTg": "26-2026"}
 )
@@ -373,10 +375,11 @@ def get_regime(key: str) -> Regime:
 
 
 def as_regime(regime: Regime | str) -> Regime:
-    """``regime`` itself, or the regime with that id or alias (:func:`get_regime`).
+    """``regime`` itself, or the regime with that id or alias
+    ([`get_regime`][ocop.regimes.get_regime]).
 
     Raises:
-        OcopTypeError: ``regime`` is neither a :class:`Regime` nor a string.
+        OcopTypeError: ``regime`` is neither a [`Regime`][ocop.regimes.Regime] nor a string.
         OcopLookupError: No regime has that id or alias.
     """
     if isinstance(regime, Regime):
@@ -408,7 +411,7 @@ def authority_on(stars: int, on: dt.date) -> Level | None:
     26/2026/QĐ-TTg art. 8.2.a gives 3★ and 4★ to the provincial chairman and art. 8.2.b 5★ to
     the minister, so a 3★ certificate a district issued under 148/QĐ-TTg is revoked by the
     province in 2026. Under 148/QĐ-TTg (whose revocation article was not read) the level that
-    recognises the stars is taken; from :data:`DISTRICTS_ABOLISHED` a district's share goes to
+    recognises the stars is taken; from `DISTRICTS_ABOLISHED` a district's share goes to
     the province. ``None`` for 1★ and 2★ (no certificate).
 
     Raises:
@@ -424,7 +427,7 @@ def authority_name(level: Level, on: dt.date) -> str:
     """The body that acts for ``level`` on ``on``, as messages name it.
 
     The national level is the agriculture ministry: the Ministry of Agriculture and
-    Environment from :data:`MINISTRY_RENAMED`, the Ministry of Agriculture and Rural
+    Environment from `MINISTRY_RENAMED`, the Ministry of Agriculture and Rural
     Development before.
     """
     if level is Level.NATIONAL:

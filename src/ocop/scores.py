@@ -1,14 +1,15 @@
 """Scores: the council's mean (tổng điểm trung bình) as an exact number, checked, written and shown.
 
-A score is an exact number from 0 to 100: an :class:`int`, a :class:`~decimal.Decimal` or a
-:class:`~fractions.Fraction` (the mean of the members' totals is a fraction: 639/7), never a
+A score is an exact number from 0 to 100: an `int`, a `Decimal` or a
+`Fraction` (the mean of the members' totals is a fraction: 639/7), never a
 float. This module is the one home of what every capability does with a score:
 
-- :func:`check_score`: the check (an exact number, finite, 0–100);
-- :func:`exact_text` / :func:`parse_score`: the exact form, written in every document as a
-  JSON string (``"96"``, ``"81.5"``, ``"639/7"``) and read back unchanged;
-- :func:`format_score`: the display for people, a decimal cut (never rounded) to two places,
-  with a decimal comma in Vietnamese (``74,66``) and a point in English (``74.66``).
+- [`check_score`][ocop.scores.check_score]: the check (an exact number, finite, 0–100);
+- [`exact_text`][ocop.scores.exact_text] / [`parse_score`][ocop.scores.parse_score]: the exact form,
+  written in every document as a JSON string (``"96"``, ``"81.5"``, ``"639/7"``) and read back
+  unchanged;
+- [`format_score`][ocop.scores.format_score]: the display for people, a decimal cut (never rounded)
+  to two places, with a decimal comma in Vietnamese (``74,66``) and a point in English (``74.66``).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def check_score(value: object, *, name: str = "score") -> Score:
 
 
 def score_fraction(score: Score) -> Fraction:
-    """``score`` as a :class:`~fractions.Fraction` (exact)."""
+    """``score`` as a `Fraction` (exact)."""
     return score if isinstance(score, Fraction) else Fraction(score)
 
 
@@ -79,7 +80,7 @@ def _plain(number: Decimal) -> str:
 def exact_text(score: Score) -> str:
     """The exact form of ``score``: ``"96"``, ``"81.5"``, or ``"639/7"`` when its decimal does
     not terminate. It is how every document writes a score (a JSON string, one type for every
-    score), and :func:`parse_score` reads it back to an equal value."""
+    score), and [`parse_score`][ocop.scores.parse_score] reads it back to an equal value."""
     value = score_fraction(score)
     if value.denominator == 1:
         return str(value.numerator)
@@ -95,7 +96,7 @@ def parse_score(value: object) -> Score:
 
     Raises:
         OcopValueError: ``value`` is not an exact number (a float, a word, a zero
-            denominator…); the range is not checked here (:func:`check_score`).
+            denominator…); the range is not checked here ([`check_score`][ocop.scores.check_score]).
     """
     if isinstance(value, bool):
         raise OcopValueError(f"not a score: {value!r}")
@@ -125,7 +126,7 @@ def format_score(score: Score, *, lang: Language | None = None, places: int = 2)
     """``score`` for people to read: exact when its decimal terminates, else cut to ``places``
     decimals; a decimal comma in Vietnamese, a point in English.
 
-    ``lang`` defaults to the current language (:func:`ocop._i18n.language`). Digits past
+    ``lang`` defaults to the current language (`ocop._i18n.language`). Digits past
     ``places`` are dropped, never rounded up, so the printed score never reaches a star band
     the exact score does not: 49.999… prints ``49,99``, not ``50,00``. Terminating values print
     without trailing zeros (``72,5``, ``70,125``, ``80``).

@@ -11,7 +11,8 @@ households (Decision 490/QĐ-TTg of 7 May 2018).
 
 Plans count "economic organisations" (tổ chức kinh tế) among them: the plan 278/KH-SNN of
 Quảng Trị (I.3) words it "tổ chức kinh tế (doanh nghiệp, HTX)", enterprises and cooperatives;
-households do not count (:attr:`SubjectKind.is_economic_organisation`).
+households do not count
+([`SubjectKind.is_economic_organisation`][ocop.subjects.SubjectKind.is_economic_organisation]).
 
 >>> SubjectKind.from_name("HTX Nông sản sạch Triệu Phong")
 <SubjectKind.COOPERATIVE: 'cooperative'>

@@ -2,9 +2,10 @@
 
 Text imported from PDFs and spreadsheets arrives in several shapes that look alike: decomposed
 accents (NFD), the PDF-extraction letters ``ƣ``/``Ƣ`` (U+01A3/U+01A2, "oi" with a hook) where
-the document has ``ư``/``Ư``, non-breaking and repeated spaces. :func:`normalize` gives one
-shape (NFC, the form Vietnamese standard TCVN 6909 and the web use); :func:`fold` gives a key
-that matches names regardless of diacritics, case and spacing (``"Đakrông"`` ~ ``"dakrong"``).
+the document has ``ư``/``Ư``, non-breaking and repeated spaces. [`normalize`][ocop.text.normalize]
+gives one shape (NFC, the form Vietnamese standard TCVN 6909 and the web use);
+[`fold`][ocop.text.fold] gives a key that matches names regardless of diacritics, case and spacing
+(``"Đakrông"`` ~ ``"dakrong"``).
 """
 
 from __future__ import annotations
@@ -57,5 +58,5 @@ def fold(text: str) -> str:
 
 
 def same(a: str, b: str) -> bool:
-    """``True`` when ``a`` and ``b`` name the same thing once folded (:func:`fold`)."""
+    """``True`` when ``a`` and ``b`` name the same thing once folded ([`fold`][ocop.text.fold])."""
     return fold(a) == fold(b)

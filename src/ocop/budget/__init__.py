@@ -1,12 +1,13 @@
 """Programme budgets: flat lines → a derived tree → checks and rollups.
 
 A provincial OCOP plan carries a budget table (dự toán kinh phí): numbered lines, bullet rows,
-subtotals, a grand total and the total again in words. :mod:`ocop.budget` holds it as flat
-:class:`BudgetLine` records (:class:`Budget`), derives the hierarchy and every total with
-:func:`build_tree`, checks what the table states against what it adds up to with
-:func:`check`, and groups the money with :func:`rollup`. Tables are read from CSV and written
-back, and the whole budget as a TOML or JSON document (:func:`load_budget`,
-:func:`write_csv`, :func:`write_document`).
+subtotals, a grand total and the total again in words. [`ocop.budget`][ocop.budget] holds it as flat
+[`BudgetLine`][ocop.budget.model.BudgetLine] records ([`Budget`][ocop.budget.model.Budget]), derives
+the hierarchy and every total with [`build_tree`][ocop.budget.tree.build_tree], checks what the
+table states against what it adds up to with [`check`][ocop.budget.checks.check], and groups the
+money with [`rollup`][ocop.budget.rollup]. Tables are read from CSV and written back, and the whole
+budget as a TOML or JSON document ([`load_budget`][ocop.budget.io.load_budget],
+[`write_csv`][ocop.budget.io.write_csv], [`write_document`][ocop.budget.io.write_document]).
 
 >>> from ocop.budget import quang_tri_2019, check, rollup
 >>> budget = quang_tri_2019()

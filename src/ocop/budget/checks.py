@@ -1,8 +1,9 @@
 """Checks of a budget: small functions in a tuple, run by one runner, every problem reported.
 
-Each check takes a :class:`CheckContext` and yields :class:`~ocop.problems.Problem` records
-located at the line they concern (file, row, field, and the line's code). :func:`check` runs
-them all (:data:`CHECKS`) and returns every problem, in table order within each check.
+Each check takes a [`CheckContext`][ocop.budget.checks.CheckContext] and yields
+[`Problem`][ocop.problems.Problem] records located at the line they concern (file, row, field, and
+the line's code). [`check`][ocop.budget.checks.check] runs them all (`CHECKS`) and returns every
+problem, in table order within each check.
 
 Codes:
 

@@ -1,5 +1,6 @@
-"""A budget table in CSV: the rows of a CSV file for :func:`ocop.budget.table.read_table`,
-and the rows of :func:`ocop.budget.table.table_rows` as CSV.
+"""A budget table in CSV: the rows of a CSV file for
+[`ocop.budget.table.read_table`][ocop.budget.table.read_table], and the rows of
+[`ocop.budget.table.table_rows`][ocop.budget.table.table_rows] as CSV.
 
 Files may start with a UTF-8 byte-order mark, use ``,``, ``;`` or tab separators (found from
 the first lines) and any line ending. Quoting is read strictly: a quote that is never closed is
@@ -48,9 +49,9 @@ def _sniff_delimiter(lines: list[str]) -> str:
 class CsvRows:
     """The rows of a CSV text or stream, numbered by the line each starts on.
 
-    Iterating yields :data:`~ocop.budget.table.Row` pairs; what cannot be read as CSV (a
+    Iterating yields [`Row`][ocop.budget.table.Row] pairs; what cannot be read as CSV (a
     quote never closed, a character after a closing quote, a NUL) is added to
-    :attr:`problems`, located at the row, and reading goes on at the next line.
+    `problems`, located at the row, and reading goes on at the next line.
     """
 
     def __init__(
@@ -131,8 +132,8 @@ def read_csv(
 ) -> Result[Budget]:
     """Read a budget table from CSV ``text`` (a string, or a text stream read line by line).
 
-    The table is read by :func:`ocop.budget.table.read_table` (see there what it
-    understands: units in headers and unit lines, total rows, Vietnamese figures).
+    The table is read by [`ocop.budget.table.read_table`][ocop.budget.table.read_table] (see there
+    what it understands: units in headers and unit lines, total rows, Vietnamese figures).
 
     Args:
         text: The file's text or an open text file (a leading byte-order mark is ignored).
@@ -168,11 +169,11 @@ def _quote(cell: str, delimiter: str) -> str:
 
 
 def write_csv(budget: Budget, *, delimiter: str = ",", bom: bool = False) -> str:
-    """The budget as a CSV table that :func:`read_csv` reads back equal.
+    """The budget as a CSV table that [`read_csv`][ocop.budget.csvfile.read_csv] reads back equal.
 
-    The rows are those of :func:`ocop.budget.table.table_rows`: the title, document and
-    default sources above the header, every column and cell kept, every total row in its
-    place. A cell holding the delimiter, a quote, a line break or a lone carriage return is
+    The rows are those of [`ocop.budget.table.table_rows`][ocop.budget.table.table_rows]: the title,
+    document and default sources above the header, every column and cell kept, every total row in
+    its place. A cell holding the delimiter, a quote, a line break or a lone carriage return is
     quoted.
     """
     out = ["\ufeff"] if bom else []

@@ -1,9 +1,10 @@
 """A budget as a document (TOML or JSON): the pydantic models, the reader and the writer.
 
 A document holds what a table holds and what a table cannot: the title, the document it
-belongs to, the default funding sources. Its JSON Schema is :func:`budget_schema`. Figures are
-JSON numbers (whole units) or text in the one convention of :mod:`ocop.figures`
-(``"6.422,5"``); ``true``/``false`` are not figures.
+belongs to, the default funding sources. Its JSON Schema is
+[`budget_schema`][ocop.budget.document.budget_schema]. Figures are JSON numbers (whole units) or
+text in the one convention of [`ocop.figures`][ocop.figures] (``"6.422,5"``); ``true``/``false`` are
+not figures.
 """
 
 from __future__ import annotations
@@ -363,7 +364,8 @@ def _to_data(budget: Budget) -> dict[str, Any]:
 
 
 def write_document(budget: Budget, *, format: Literal["json", "toml"] = "toml") -> str:
-    """The budget as a TOML or JSON document that :func:`read_document` reads back equal."""
+    """The budget as a TOML or JSON document that
+    [`read_document`][ocop.budget.document.read_document] reads back equal."""
     data = _to_data(budget)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

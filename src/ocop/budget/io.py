@@ -1,20 +1,24 @@
-"""Reading and writing budgets in any form: the edge of :mod:`ocop.budget`.
+"""Reading and writing budgets in any form: the edge of [`ocop.budget`][ocop.budget].
 
 The edge has one module per part:
 
-* :mod:`ocop.budget.table` — the one reader of tables, :func:`~ocop.budget.table.read_table`,
-  for rows of cells from any source, and the one writer of rows;
-* :mod:`ocop.budget.csvfile` — CSV text to rows and back (:func:`read_csv`, :func:`write_csv`);
-* :mod:`ocop.budget.document` — the TOML/JSON document, its models and JSON Schema
-  (:func:`read_document`, :func:`write_document`, :func:`budget_schema`);
-* here — any form, guessed from the name or the text (:func:`read_budget`), a file
-  (:func:`load_budget`) and the built-in budget.
+* [`ocop.budget.table`][ocop.budget.table] — the one reader of tables,
+  [`read_table`][ocop.budget.table.read_table], for rows of cells from any source, and the one
+  writer of rows;
+* [`ocop.budget.csvfile`][ocop.budget.csvfile] — CSV text to rows and back
+  ([`read_csv`][ocop.budget.csvfile.read_csv], [`write_csv`][ocop.budget.csvfile.write_csv]);
+* [`ocop.budget.document`][ocop.budget.document] — the TOML/JSON document, its models and JSON
+  Schema ([`read_document`][ocop.budget.document.read_document],
+  [`write_document`][ocop.budget.document.write_document],
+  [`budget_schema`][ocop.budget.document.budget_schema]);
+* here — any form, guessed from the name or the text ([`read_budget`][ocop.budget.io.read_budget]),
+  a file ([`load_budget`][ocop.budget.io.load_budget]) and the built-in budget.
 
-Every reader follows the loader contract of :mod:`ocop._documents`: it returns a
-:class:`~ocop.problems.Result` with the budget it could read and every problem located by
+Every reader follows the loader contract of `ocop._documents`: it returns a
+[`Result`][ocop.problems.Result] with the budget it could read and every problem located by
 file, row and field (or ``$.path``); input that cannot be used at all (missing, unreadable,
 not text, empty, no header, missing columns, malformed JSON or TOML) raises
-:class:`~ocop.errors.OcopInputError`.
+[`OcopInputError`][ocop.errors.OcopInputError].
 """
 
 from __future__ import annotations
@@ -88,7 +92,7 @@ def read_budget(
     """Read a budget in any form, guessing it from ``file``'s extension or the text.
 
     ``unit`` is the unit of a table's money columns whose header states none (see
-    :func:`read_csv`); a document states its own.
+    [`read_csv`][ocop.budget.csvfile.read_csv]); a document states its own.
     """
     fmt = format or _guess_format(text, file)
     if fmt == "csv":
@@ -128,7 +132,8 @@ def load_budget(
     """Read the budget in the file at ``path`` (CSV, JSON or TOML).
 
     CSV files are read line by line, so a large table is never held in memory as text;
-    ``unit`` is the unit of its money columns whose header states none (see :func:`read_csv`).
+    ``unit`` is the unit of its money columns whose header states none (see
+    [`read_csv`][ocop.budget.csvfile.read_csv]).
 
     Raises:
         OcopInputError: The file is missing, unreadable, not UTF-8 text, or unusable.

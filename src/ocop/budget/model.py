@@ -1,10 +1,11 @@
 """The budget as flat lines: what a provincial budget table (dự toán kinh phí) states.
 
-A :class:`Budget` is a tuple of :class:`BudgetLine` records exactly as the table prints them:
-a code as printed (``"2.1"``) or none for a bullet row, the parent it hangs under, a title, an
-amount, an explanation and the bodies responsible. Nothing here is derived: the tree, the
-totals and the inherited values are computed by :func:`ocop.budget.build_tree`, and the stated
-subtotals are checked by :func:`ocop.budget.check`, never trusted.
+A [`Budget`][ocop.budget.model.Budget] is a tuple of [`BudgetLine`][ocop.budget.model.BudgetLine]
+records exactly as the table prints them: a code as printed (``"2.1"``) or none for a bullet row,
+the parent it hangs under, a title, an amount, an explanation and the bodies responsible. Nothing
+here is derived: the tree, the totals and the inherited values are computed by
+[`ocop.budget.build_tree`][ocop.budget.build_tree], and the stated subtotals are checked by
+[`ocop.budget.check`][ocop.budget.check], never trusted.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class BudgetLine:
             parent's, as a merged cell does.
         locality: The district, town or commune the money is spent in (địa bàn); ``None``
             means the one named by ``responsible`` ("UBND huyện Hải Lăng"), else the parent's,
-            else :data:`PROVINCE_LEVEL`.
+            else `PROVINCE_LEVEL`.
         sources: The funding sources (nguồn vốn); empty means the budget's default.
         schedule: The planned amount by quarter, when the table gives one.
         approved: The approved amount in đồng (kinh phí được giao), when known.
@@ -154,10 +155,10 @@ class TotalRow:
 
     Tables close sections with "Cộng" rows and may print "Tổng cộng" or "Bằng chữ" more than
     once (at the top and at the bottom); every one of them is kept, in its place, and checked
-    (:func:`ocop.budget.check`).
+    ([`ocop.budget.check`][ocop.budget.check]).
 
     Attributes:
-        kind: What the row states (:class:`TotalKind`).
+        kind: What the row states ([`TotalKind`][ocop.budget.model.TotalKind]).
         after: How many lines of the table come before it: its place among the lines.
         title: The row's title as printed ("Cộng", "TỔNG CỘNG", "Bằng chữ").
         amount: The figure it states, in đồng; ``None`` when it prints none (or for words).
@@ -199,7 +200,8 @@ class Budget:
         document: The document the table belongs to, e.g. "278/KH-SNN ngày 04/3/2019".
         extra_columns: Columns of the source table ocop does not use, in their order.
         totals: The table's other total rows — section "Cộng" rows, a repeated "Tổng cộng"
-            or "Bằng chữ" — each in its place (:class:`TotalRow`); checked, not trusted.
+            or "Bằng chữ" — each in its place ([`TotalRow`][ocop.budget.model.TotalRow]); checked,
+            not trusted.
         source: Where the budget was read from; not part of its value.
         places: Where ``stated_total`` and ``total_in_words`` were read from (a row of the
             table, a ``$.path`` of a document); not part of its value.

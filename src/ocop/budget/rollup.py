@@ -10,11 +10,11 @@ Keys:
 * ``section`` — the top-level line (mục) a leaf belongs to: its code, or title if uncoded;
 * ``responsible`` — the leaf's responsible bodies, inherited from its parent when unstated;
 * ``locality`` — the locality, inherited, or named by a people's committee ("UBND huyện
-  Hải Lăng" → "huyện Hải Lăng"), else :data:`~ocop.budget.PROVINCE_LEVEL`;
+  Hải Lăng" → "huyện Hải Lăng"), else `PROVINCE_LEVEL`;
 * ``source`` — the funding sources, joined with "; " when a line names several without
   splitting its amount (the Quảng Trị 2019 annex funds every line from two sources in one
   merged cell, so its rollup by source is one group: ocop does not invent a split);
-* any function of a :class:`~ocop.budget.Node`.
+* any function of a [`Node`][ocop.budget.Node].
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def rollup(
     *,
     phase: Phase = Phase.PLANNED,
 ) -> Rollup:
-    """Group the money of ``budget`` by ``by`` (a name in :data:`KEYS` or a function).
+    """Group the money of ``budget`` by ``by`` (a name in `KEYS` or a function).
 
     Raises:
         OcopValueError: ``by`` names no key, or a leaf's amount is negative (check first).

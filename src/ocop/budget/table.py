@@ -1,10 +1,10 @@
 """A budget table as rows of cells, whatever holds it: the one reader and writer of tables.
 
-:func:`read_table` is the entry point for every tabular source — CSV files
-(:func:`ocop.budget.read_csv`), worksheets — and :func:`table_rows` the one writer. A source
-gives each row as its number in the source (the line of a file, the row of a sheet) and its
-cells as text, exactly as the source shows them; a source of typed cells gives numbers as
-their exact decimal text.
+[`read_table`][ocop.budget.table.read_table] is the entry point for every tabular source — CSV files
+([`ocop.budget.read_csv`][ocop.budget.read_csv]), worksheets — and
+[`table_rows`][ocop.budget.table.table_rows] the one writer. A source gives each row as its number
+in the source (the line of a file, the row of a sheet) and its cells as text, exactly as the source
+shows them; a source of typed cells gives numbers as their exact decimal text.
 
 What the reader understands, as Vietnamese offices write tables:
 
@@ -16,13 +16,13 @@ What the reader understands, as Vietnamese offices write tables:
   amount_thousand_vnd,explanation,responsible``), optional ``locality``, ``sources``,
   ``schedule``, ``approved_…`` and ``disbursed_…`` columns, or Vietnamese names ("TT", "Nội
   dung", "Kinh phí (tr.đ)", "Diễn giải", "Đơn vị chủ trì"…). **Each money column has its own
-  unit**, read from its header in any spelling :meth:`ocop.money.Unit.parse` reads; a money
-  column whose unit cannot be determined is refused with a problem naming its header — never
-  assumed to be đồng. Columns the reader does not use are kept, in order, and written back.
+  unit**, read from its header in any spelling [`ocop.money.Unit.parse`][ocop.money.Unit.parse]
+  reads; a money column whose unit cannot be determined is refused with a problem naming its header
+  — never assumed to be đồng. Columns the reader does not use are kept, in order, and written back.
 * **Total rows** (no code): the grand total ("Tổng cộng"), section totals ("Cộng"), the total
   in words ("Bằng chữ: …"); every one is kept in its place and checked.
-* **Figures** by the one convention of :mod:`ocop.figures` (``1.500`` is one thousand five
-  hundred, ``97,5`` has a decimal comma).
+* **Figures** by the one convention of [`ocop.figures`][ocop.figures] (``1.500`` is one thousand
+  five hundred, ``97,5`` has a decimal comma).
 """
 
 from __future__ import annotations
@@ -225,8 +225,9 @@ def read_table(
     """Read a budget table from its rows: the entry point for every tabular source.
 
     Args:
-        rows: Each row's number in the source and its cells as text (see :data:`Row`),
-            in order, from the top of the sheet or file; they are read once, as they come.
+        rows: Each row's number in the source and its cells as text (see
+            [`Row`][ocop.budget.table.Row]), in order, from the top of the sheet or file; they are
+            read once, as they come.
         file: The source's name, for locating problems.
         unit: The unit of money columns whose header states none, as a unit line above the
             header would ("ĐVT: 1.000 đồng"); a unit line in the table that says otherwise
@@ -642,7 +643,8 @@ def _safe_title(title: str) -> str:
 
 
 def table_rows(budget: Budget) -> Iterator[list[str]]:
-    """The budget as rows of cells in the layout :func:`read_table` reads back equal.
+    """The budget as rows of cells in the layout [`read_table`][ocop.budget.table.read_table] reads
+    back equal.
 
     The lines above the header hold the title, the document ("(Kèm theo …)") and the default
     sources ("Nguồn vốn: …") when the budget has them. Optional columns are written only when

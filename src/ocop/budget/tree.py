@@ -1,10 +1,10 @@
 """The tree derived from flat budget lines, with derived totals and inherited values.
 
-:func:`build_tree` is the one function that turns a :class:`~ocop.budget.Budget`'s flat lines
-into a hierarchy. A line hangs under its stated parent, or under its code's prefix (``"6.2"``
-under ``"6"``). A line whose parent cannot be found, or that would hang under itself through a
-loop, becomes a top-level node so that its money still counts; :func:`ocop.budget.check`
-reports it.
+[`build_tree`][ocop.budget.tree.build_tree] is the one function that turns a
+[`Budget`][ocop.budget.Budget]'s flat lines into a hierarchy. A line hangs under its stated parent,
+or under its code's prefix (``"6.2"`` under ``"6"``). A line whose parent cannot be found, or that
+would hang under itself through a loop, becomes a top-level node so that its money still counts;
+[`ocop.budget.check`][ocop.budget.check] reports it.
 
 Derived values:
 
@@ -12,7 +12,7 @@ Derived values:
   children, whatever the table states for it;
 * ``responsible``: the line's own, else its parent's (a merged cell);
 * ``locality``: the line's own, else the one its own responsible body names, else the
-  parent's, else :data:`~ocop.budget.PROVINCE_LEVEL`;
+  parent's, else `PROVINCE_LEVEL`;
 * ``sources``: the line's own, else the parent's, else the budget's default.
 """
 
@@ -74,7 +74,8 @@ class Tree:
         roots: The top-level nodes (the sections), in table order.
         total: The derived grand total in đồng: the sum of the sections.
         phase: Which amounts the tree adds up.
-        nodes: Every node, depth first in table order (what :meth:`walk` yields).
+        nodes: Every node, depth first in table order (what [`walk`][ocop.budget.tree.Tree.walk]
+            yields).
     """
 
     roots: tuple[Node, ...]
@@ -157,7 +158,8 @@ def build_tree(budget: Budget, *, phase: Phase = Phase.PLANNED) -> Tree:
 
 
 def parents_of(budget: Budget) -> list[int | None]:
-    """:func:`resolve_parents` of the budget's lines, computed once per budget."""
+    """[`resolve_parents`][ocop.budget.tree.resolve_parents] of the budget's lines, computed once
+    per budget."""
     cache = budget.derived
     found = cache.get("parents")
     if found is None:

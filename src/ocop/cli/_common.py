@@ -48,7 +48,8 @@ def add_format(parser: argparse.ArgumentParser, choices: Sequence[str] = FORMATS
 
 
 def read_bytes(path: str) -> bytes:
-    """The bytes of ``path`` (``-`` for standard input), or :class:`InputError`."""
+    """The bytes of ``path`` (``-`` for standard input), or
+    [`InputError`][ocop.cli._common.InputError]."""
     if path == "-":
         return sys.stdin.buffer.read()
     p = Path(path)
@@ -63,7 +64,8 @@ def read_bytes(path: str) -> bytes:
 
 
 def read_text(path: str) -> str:
-    """The UTF-8 text of ``path`` without a byte-order mark, or :class:`InputError`.
+    """The UTF-8 text of ``path`` without a byte-order mark, or
+    [`InputError`][ocop.cli._common.InputError].
 
     Empty files, binary files and text in another encoding are refused with a message that
     says which.
@@ -116,7 +118,8 @@ PROBLEM_COLUMNS = ("file", "row", "field", "path", "line", "code", "severity", "
 
 
 def print_problem_rows(problems: Iterable[Problem]) -> None:
-    """Problems as CSV rows (:data:`PROBLEM_COLUMNS`), for a spreadsheet."""
+    """Problems as CSV rows ([`PROBLEM_COLUMNS`][ocop.cli._common.PROBLEM_COLUMNS]), for a
+    spreadsheet."""
     print_rows(
         "csv",
         PROBLEM_COLUMNS,

@@ -1,8 +1,8 @@
 """``ocop rate``: score and classify a product from its council's assessment document.
 
-``ocop rate FILE`` reads a JSON assessment (see :mod:`ocop.rating.io`), checks it against its
-criteria sheet and the council's rules, and prints the member totals, the exact mean, the
-band, the final stars and every minimum-for-stars mark not met. ``--format csv`` prints one
+``ocop rate FILE`` reads a JSON assessment (see [`ocop.rating.io`][ocop.rating.io]), checks it
+against its criteria sheet and the council's rules, and prints the member totals, the exact mean,
+the band, the final stars and every minimum-for-stars mark not met. ``--format csv`` prints one
 row per member: product, criteria, sheet, member, total, then the council's result repeated
 on each row (mean, mean_exact, band_stars, stars), so that a spreadsheet of many products
 can be filtered by any column. ``ocop rate --schema`` prints the JSON Schema of the document.

@@ -1,9 +1,9 @@
 """The rating area: a council's assessment in, the totals, mean, band and stars out.
 
 A case's input is an assessment document exactly as ``ocop rate`` reads it (its JSON Schema is
-:func:`ocop.rating.assessment_schema`); the output is what any implementation must compute
-from it: each member's total, the exact mean, the band, the stars after the minimum marks,
-every mark not met, and the problems found (by code and ``$.path``).
+[`ocop.rating.assessment_schema`][ocop.rating.assessment_schema]); the output is what any
+implementation must compute from it: each member's total, the exact mean, the band, the stars after
+the minimum marks, every mark not met, and the problems found (by code and ``$.path``).
 """
 
 from __future__ import annotations

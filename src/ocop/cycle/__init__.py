@@ -1,14 +1,18 @@
 """The annual OCOP cycle of a product as a pure, replayable state machine.
 
-A product's life is a :class:`Record`; :func:`advance` applies one :class:`Event` on a date
-under the rules of the regime in force (:mod:`ocop.regimes`) and returns the new record with
-one more :class:`Step` in its append-only history, or a refusal that says why. Steps outside
-their window (a province's :class:`Plan`, the deadlines of Decision 26/2026/QĐ-TTg) are
-warned about, never refused. :func:`replay` rebuilds a record from its history.
+A product's life is a [`Record`][ocop.cycle.model.Record]; [`advance`][ocop.cycle.machine.advance]
+applies one [`Event`][ocop.cycle.model.Event] on a date under the rules of the regime in force
+([`ocop.regimes`][ocop.regimes]) and returns the new record with one more
+[`Step`][ocop.cycle.model.Step] in its append-only history, or a refusal that says why. Steps
+outside their window (a province's [`Plan`][ocop.cycle.timetable.Plan], the deadlines of Decision
+26/2026/QĐ-TTg) are warned about, never refused. [`replay`][ocop.cycle.machine.replay] rebuilds a
+record from its history.
 
-Records and histories are read and written as JSON documents by :mod:`ocop.cycle.jsonio`
-(the one module here that uses pydantic); :func:`check_definition` checks the declared
-transition tables themselves, and :func:`to_mermaid` / :func:`to_dot` draw them.
+Records and histories are read and written as JSON documents by
+[`ocop.cycle.jsonio`][ocop.cycle.jsonio] (the one module here that uses pydantic);
+[`check_definition`][ocop.cycle.checks.check_definition] checks the declared transition tables
+themselves, and [`to_mermaid`][ocop.cycle.diagram.to_mermaid] /
+[`to_dot`][ocop.cycle.diagram.to_dot] draw them.
 """
 
 from __future__ import annotations

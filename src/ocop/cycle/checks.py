@@ -1,8 +1,8 @@
 """Checks of the declared transition tables themselves (not of any product's data).
 
 Each check is a small function of one regime that returns the problems it finds;
-:func:`check_definition` runs them all over every regime. The test suite runs it, and so can
-anyone who changes a table.
+[`check_definition`][ocop.cycle.checks.check_definition] runs them all over every regime. The test
+suite runs it, and so can anyone who changes a table.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def check_chain(regime: Regime, rows: Rows) -> list[Problem]:
     return out
 
 
-#: The checks :func:`check_definition` runs, in order.
+#: The checks [`check_definition`][ocop.cycle.checks.check_definition] runs, in order.
 DEFINITION_CHECKS: tuple[Callable[[Regime, Rows], list[Problem]], ...] = (
     check_reachable,
     check_dead_ends,

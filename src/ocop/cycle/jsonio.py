@@ -1,10 +1,10 @@
 """Records, histories and event streams as JSON: the edge where pydantic checks documents.
 
 A record or a history is written as a JSON document with ``schema_version`` (now
-:data:`SCHEMA_VERSION`); reading one back checks the document's shape (every problem, located
-by ``$.path``) and then replays its history, so that a document whose stated stage does not
-follow from its history is refused. Scores stay exact: an integer is written as a JSON
-integer, a Decimal as a string (``"72.5"``), a Fraction as ``"145/2"``.
+[`SCHEMA_VERSION`][ocop.cycle.jsonio.SCHEMA_VERSION]); reading one back checks the document's shape
+(every problem, located by ``$.path``) and then replays its history, so that a document whose stated
+stage does not follow from its history is refused. Scores stay exact: an integer is written as a
+JSON integer, a Decimal as a string (``"72.5"``), a Fraction as ``"145/2"``.
 
 An event stream is JSON Lines, one event a line::
 
@@ -61,13 +61,13 @@ EventLine = tuple[str, Event, dt.date, str | None, Location]
 
 def score_to_json(score: Score) -> str:
     """A score for JSON: its exact form as a string, the one JSON type of every score
-    (``"96"``, ``"81.5"``, ``"639/7"``; :func:`ocop.scores.exact_text`)."""
+    (``"96"``, ``"81.5"``, ``"639/7"``; [`ocop.scores.exact_text`][ocop.scores.exact_text])."""
     return exact_text(score)
 
 
 def score_from_json(value: object) -> Score:
     """The exact score written as ``value``: its exact form, or a JSON integer (older
-    documents; :func:`ocop.scores.parse_score`).
+    documents; [`ocop.scores.parse_score`][ocop.scores.parse_score]).
 
     Raises:
         OcopValueError: ``value`` is not an exact score (a float, a word…).

@@ -1,15 +1,16 @@
 """The product cycle as a pure state machine: one declared transition table per regime.
 
-:func:`advance` applies one event on a date and returns a :class:`~ocop.problems.Result`:
-the new record and any warnings, or the unchanged record and a located refusal that says why
-in words. :func:`replay` rebuilds a record from its history; :func:`follow` runs a stream of
-events for many products. Nothing here reads the clock.
+[`advance`][ocop.cycle.machine.advance] applies one event on a date and returns a
+[`Result`][ocop.problems.Result]: the new record and any warnings, or the unchanged record and a
+located refusal that says why in words. [`replay`][ocop.cycle.machine.replay] rebuilds a record from
+its history; [`follow`][ocop.cycle.machine.follow] runs a stream of events for many products.
+Nothing here reads the clock.
 
-Which rules apply (:func:`rules_for`): the regime in force on the event's date
-(:func:`ocop.regimes.regime_on`), except that a dossier stays under the regime in force when
-it was filed until it is decided. That is what Decision 26/2026/QĐ-TTg art. 12.2 says for
-dossiers filed before 22 May 2026 (which must be finished within 60 days, or 30 days for a
-re-evaluation: later steps are warned about); for the earlier changes of regime (Feb 2023,
+Which rules apply ([`rules_for`][ocop.cycle.machine.rules_for]): the regime in force on the event's
+date ([`ocop.regimes.regime_on`][ocop.regimes.regime_on]), except that a dossier stays under the
+regime in force when it was filed until it is decided. That is what Decision 26/2026/QĐ-TTg art.
+12.2 says for dossiers filed before 22 May 2026 (which must be finished within 60 days, or 30 days
+for a re-evaluation: later steps are warned about); for the earlier changes of regime (Feb 2023,
 Jul 2025) the decisions' own transition rules were not read, and ocop applies the same
 principle.
 """
@@ -259,7 +260,7 @@ _DECLARED: Mapping[str, tuple[Transition, ...]] = MappingProxyType(
 
 
 def transitions(regime: Regime | str) -> tuple[Transition, ...]:
-    """The declared transition table of ``regime`` (a :class:`~ocop.regimes.Regime` or id).
+    """The declared transition table of ``regime`` (a [`Regime`][ocop.regimes.Regime] or id).
 
     Raises:
         OcopLookupError: No regime has that id.
@@ -740,8 +741,8 @@ def advance(
         plan: A province's plan; steps outside its windows are warned about.
 
     Returns:
-        A :class:`~ocop.problems.Result`. When the step is allowed: the new record (with one
-        more :class:`~ocop.cycle.Step` in its history) and any warnings (``cycle.window``,
+        A [`Result`][ocop.problems.Result]. When the step is allowed: the new record (with one
+        more [`Step`][ocop.cycle.Step] in its history) and any warnings (``cycle.window``,
         ``cycle.deadline``). When it is not: the same ``record`` and one error
         ``cycle.refused`` whose message says why, located at the product.
     """
@@ -885,8 +886,9 @@ _EMPTY = Record(product="-")
 def replay(history: Iterable[Step], *, product: str) -> Record:
     """The record that ``history`` leads to, checking every step on the way.
 
-    Every step is checked as :func:`advance` checks it (stage, regime, guards, dates), and
-    must lead where it says; replaying a record's own history gives the same record.
+    Every step is checked as [`advance`][ocop.cycle.machine.advance] checks it (stage, regime,
+    guards, dates), and must lead where it says; replaying a record's own history gives the same
+    record.
 
     Raises:
         OcopValueError: A step does not follow from the one before (wrong stage, a refused
@@ -934,7 +936,8 @@ def replay(history: Iterable[Step], *, product: str) -> Record:
 
 
 def _explain_replay(steps: tuple[Step, ...]) -> None:
-    """Replay ``steps`` slowly and raise :class:`OcopValueError` at the first fault."""
+    """Replay ``steps`` slowly and raise [`OcopValueError`][ocop.errors.OcopValueError] at the first
+    fault."""
     w = _Work(_EMPTY)
     last: dt.date | None = None
     for i, step in enumerate(steps):

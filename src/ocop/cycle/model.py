@@ -1,8 +1,9 @@
 """The records of the product cycle: stages, events, evaluations, certificates, history.
 
-Everything here is an immutable value. A product's life is a :class:`Record`; each thing that
-happens to it is an :class:`Event` applied on a date by :func:`ocop.cycle.advance`, which adds
-a :class:`Step` to the record's append-only history.
+Everything here is an immutable value. A product's life is a [`Record`][ocop.cycle.model.Record];
+each thing that happens to it is an [`Event`][ocop.cycle.model.Event] applied on a date by
+[`ocop.cycle.advance`][ocop.cycle.advance], which adds a [`Step`][ocop.cycle.model.Step] to the
+record's append-only history.
 """
 
 from __future__ import annotations
@@ -185,8 +186,8 @@ class Purpose(enum.Enum):
 class CouncilResult(Protocol):
     """Anything that carries a council's result: a mean score and the stars it gives.
 
-    A :class:`ocop.rating.Rating` (what :func:`ocop.rating.rate` returns) fits, and so does any
-    object with these two attributes.
+    A [`ocop.rating.Rating`][ocop.rating.Rating] (what [`ocop.rating.rate`][ocop.rating.rate]
+    returns) fits, and so does any object with these two attributes.
     """
 
     @property
@@ -203,17 +204,19 @@ class CouncilResult(Protocol):
 @attrs.frozen(kw_only=True)
 class Event:
     """Something that happens to a product, without its date (the date is given to
-    :func:`ocop.cycle.advance`).
+    [`ocop.cycle.advance`][ocop.cycle.advance]).
 
-    Build events with the named constructors (:meth:`register`, :meth:`evaluate`…).
+    Build events with the named constructors ([`register`][ocop.cycle.model.Event.register],
+    [`evaluate`][ocop.cycle.model.Event.evaluate]…).
 
     Attributes:
-        kind: What happens (:class:`EventKind`).
+        kind: What happens ([`EventKind`][ocop.cycle.model.EventKind]).
         level: The level that acts: the council's level for ``evaluate`` and the authority for
             ``recognize`` and ``revoke`` (cấp).
         score: The council's mean score for ``evaluate`` (tổng điểm trung bình), exact.
         stars: The stars awarded by ``evaluate`` (hạng sao) or granted by ``recognize``.
-        ground: The ground of a revocation (:class:`~ocop.certificates.RevocationGround`).
+        ground: The ground of a revocation
+            ([`RevocationGround`][ocop.certificates.RevocationGround]).
         passed: The commune check's outcome (``commune_check``).
         subject: Who registers the product (chủ thể OCOP), for ``register``.
         note: Free words kept in the history (why a dossier was withdrawn…).
@@ -271,7 +274,8 @@ class Event:
         stars: int | None = None,
         note: str | None = None,
     ) -> Event:
-        """A council's evaluation at ``level``: a mean score, or a :class:`CouncilResult`.
+        """A council's evaluation at ``level``: a mean score, or a
+        [`CouncilResult`][ocop.cycle.model.CouncilResult].
 
         ``stars`` defaults to the assessment's stars, else to the band of the score; it may be
         lower than the band (a minimum-for-stars mark was missed), never higher.
@@ -359,11 +363,12 @@ class Step:
 class Record:
     """A product's OCOP life so far (hồ sơ theo dõi sản phẩm).
 
-    Build a new one with :meth:`new` and change it only with :func:`ocop.cycle.advance`.
+    Build a new one with [`new`][ocop.cycle.model.Record.new] and change it only with
+    [`ocop.cycle.advance`][ocop.cycle.advance].
 
     Attributes:
         product: The product's code or name (mã sản phẩm).
-        stage: Where it stands (:class:`Stage`).
+        stage: Where it stands ([`Stage`][ocop.cycle.model.Stage]).
         subject: Who registered it (chủ thể OCOP), if said.
         round: The cycle round: 1 at the first registration, one more at each new start.
         purpose: Why the current dossier was filed, ``None`` before a dossier.

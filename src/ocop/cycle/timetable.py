@@ -1,7 +1,7 @@
 """When each step is due: plan windows, the 26/2026 batches and deadlines, working days.
 
-A step taken outside its window is not refused: :func:`ocop.cycle.advance` reports it as a
-warning that names the window and its source, and the product moves on.
+A step taken outside its window is not refused: [`ocop.cycle.advance`][ocop.cycle.advance] reports
+it as a warning that names the window and its source, and the product moves on.
 
 Sources: plan 278/KH-SNN of the Quảng Trị Department of Agriculture (4 March 2019), section
 II.5; Decision 26/2026/QĐ-TTg art. 5 (batches), art. 7.2 (the commune's 15 working days),

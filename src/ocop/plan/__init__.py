@@ -1,14 +1,16 @@
 """Provincial OCOP plans: activities, targets and budget, and their progress on a date.
 
-A province's yearly plan (kế hoạch thực hiện Chương trình OCOP) is a :class:`Plan`: its
-:class:`Activity` records with their windows in quarters, its :class:`Target` records with
-the indicator each counts, the :class:`Fact` records its readers add as the year goes by, and
-its budget (:mod:`ocop.budget`). The real results of a cycle — the products its decisions
-recognised — are a :class:`CycleResults` (:func:`quang_tri_2019_results` for the built-in
-plan). :func:`progress` answers, on a date, the questions the plan's
-readers ask: where each target stands (counted from the cycle's records, :mod:`ocop.cycle`),
-which activities are late, where the money goes. :func:`simulate` writes a realistic event
-log for a province, clearly marked as simulated.
+A province's yearly plan (kế hoạch thực hiện Chương trình OCOP) is a [`Plan`][ocop.plan.model.Plan]:
+its [`Activity`][ocop.plan.model.Activity] records with their windows in quarters, its
+[`Target`][ocop.plan.model.Target] records with the indicator each counts, the
+[`Fact`][ocop.plan.model.Fact] records its readers add as the year goes by, and its budget
+([`ocop.budget`][ocop.budget]). The real results of a cycle — the products its decisions recognised
+— are a [`CycleResults`][ocop.plan.results.CycleResults]
+([`quang_tri_2019_results`][ocop.plan.results.quang_tri_2019_results] for the built-in plan).
+[`progress`][ocop.plan.progress] answers, on a date, the questions the plan's readers ask: where
+each target stands (counted from the cycle's records, [`ocop.cycle`][ocop.cycle]), which activities
+are late, where the money goes. [`simulate`][ocop.plan.simulate] writes a realistic event log for a
+province, clearly marked as simulated.
 
 >>> from ocop.plan import quang_tri_2019, progress
 >>> plan = quang_tri_2019()

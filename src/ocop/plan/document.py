@@ -1,7 +1,7 @@
 """A plan as a document (TOML or JSON): the pydantic models and the JSON Schema.
 
-Figures given as text follow the one convention of :mod:`ocop.figures`: ``"1.500"`` is one
-thousand five hundred, ``"97,5"`` has a decimal comma.
+Figures given as text follow the one convention of [`ocop.figures`][ocop.figures]: ``"1.500"`` is
+one thousand five hundred, ``"97,5"`` has a decimal comma.
 """
 
 from __future__ import annotations

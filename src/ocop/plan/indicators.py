@@ -2,8 +2,8 @@
 
 Each indicator counts *products* (or subjects) whose history holds a step dated within a
 period (the plan's year up to the report's date). The counts read only the records'
-append-only histories (:class:`ocop.cycle.Step`), so they are the same whether the records
-were built live or replayed from an event log.
+append-only histories ([`ocop.cycle.Step`][ocop.cycle.Step]), so they are the same whether the
+records were built live or replayed from an event log.
 
 ======================================== ==================================================
 indicator                                counts
@@ -120,7 +120,8 @@ INDICATORS: Mapping[str, Indicator] = MappingProxyType(
 
 def is_economic_organisation(subject: str) -> bool:
     """``True`` when ``subject`` names a cooperative or an enterprise (tổ chức kinh tế), as
-    its first words show (:meth:`ocop.subjects.SubjectKind.from_name`).
+    its first words show
+    ([`ocop.subjects.SubjectKind.from_name`][ocop.subjects.SubjectKind.from_name]).
 
     >>> is_economic_organisation("HTX Nông nghiệp Cam Thủy")
     True
@@ -153,7 +154,7 @@ _P, _N = Level.PROVINCE, Level.NATIONAL
 
 
 def count_indicators(records: Iterable[Record], *, start: dt.date, end: dt.date) -> dict[str, int]:
-    """Every indicator of :data:`INDICATORS`, counted over steps dated ``start``–``end``.
+    """Every indicator of `INDICATORS`, counted over steps dated ``start``–``end``.
 
     A product counts once per indicator however many qualifying steps it has.
     """

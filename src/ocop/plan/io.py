@@ -1,9 +1,10 @@
-"""Reading and writing plans: the edge of :mod:`ocop.plan`.
+"""Reading and writing plans: the edge of [`ocop.plan`][ocop.plan].
 
-A plan document (its JSON Schema is :func:`plan_schema`) holds the plan's header, its
-``activities``, ``targets`` and ``facts``, and its ``budget``: either a budget document
-embedded as a table (the shape of :class:`ocop.budget.BudgetDocument`) or the name of a
-budget file (CSV, TOML or JSON) beside the plan, read by :func:`ocop.budget.load_budget`::
+A plan document (its JSON Schema is [`plan_schema`][ocop.plan.document.plan_schema]) holds the
+plan's header, its ``activities``, ``targets`` and ``facts``, and its ``budget``: either a budget
+document embedded as a table (the shape of
+[`ocop.budget.BudgetDocument`][ocop.budget.BudgetDocument]) or the name of a budget file (CSV, TOML
+or JSON) beside the plan, read by [`ocop.budget.load_budget`][ocop.budget.load_budget]::
 
     schema = 1
     number = "278/KH-SNN"
@@ -32,18 +33,18 @@ budget file (CSV, TOML or JSON) beside the plan, read by :func:`ocop.budget.load
     on = 2019-06-28
     source = "Báo cáo số 95/BC-CCPTNT"
 
-Figures given as text follow the one convention of :mod:`ocop.figures` (``"1.500"`` is one
-thousand five hundred, ``"97,5"`` has a decimal comma); a target or fact that counts people or
+Figures given as text follow the one convention of [`ocop.figures`][ocop.figures] (``"1.500"`` is
+one thousand five hundred, ``"97,5"`` has a decimal comma); a target or fact that counts people or
 things (a cycle indicator, or a unit such as người, sản phẩm) is a whole number.
 
-The edge has one module per part: :mod:`ocop.plan.document` (the models and the schema),
-:mod:`ocop.plan.read` (a document to the model, every problem at once),
-:mod:`ocop.plan.tables` (a folder of CSV tables, problems located in the tables),
-:mod:`ocop.plan.write` (the writer), and here: files and the built-in plan.
+The edge has one module per part: [`ocop.plan.document`][ocop.plan.document] (the models and the
+schema), [`ocop.plan.read`][ocop.plan.read] (a document to the model, every problem at once),
+[`ocop.plan.tables`][ocop.plan.tables] (a folder of CSV tables, problems located in the tables),
+[`ocop.plan.write`][ocop.plan.write] (the writer), and here: files and the built-in plan.
 
-Every reader follows the loader contract of :mod:`ocop._documents`: it returns a
-:class:`~ocop.problems.Result` with every problem located; input that cannot be used at all
-raises :class:`~ocop.errors.OcopInputError`.
+Every reader follows the loader contract of [`ocop._documents`][ocop._documents]: it returns a
+[`Result`][ocop.problems.Result] with every problem located; input that cannot be used at all
+raises [`OcopInputError`][ocop.errors.OcopInputError].
 """
 
 from __future__ import annotations
@@ -156,8 +157,8 @@ def quang_tri_2019() -> Plan:
     """The built-in plan: Quảng Trị's OCOP plan for 2019 (278/KH-SNN, 4 March 2019).
 
     15 activities in quarters, 10 targets and the budget annex of 6.422.330.000 đồng
-    (:func:`ocop.budget.quang_tri_2019`), with the links between activities and budget lines
-    that the plan's text makes evident.
+    ([`ocop.budget.quang_tri_2019`][ocop.budget.quang_tri_2019]), with the links between activities
+    and budget lines that the plan's text makes evident.
     """
     if _BUILTIN not in _CACHE:
         from ocop.budget import quang_tri_2019 as builtin_budget

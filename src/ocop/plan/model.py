@@ -2,7 +2,7 @@
 
 A plan is what a provincial department issues each year: its activities (nội dung) with a
 window in quarters and the bodies that carry them out, its measurable targets (mục tiêu) and
-its budget annex (dự toán kinh phí, :mod:`ocop.budget`). Facts (kết quả ghi nhận) are what
+its budget annex (dự toán kinh phí, [`ocop.budget`][ocop.budget]). Facts (kết quả ghi nhận) are what
 the plan's readers record as the year goes by for the targets and activities that no cycle
 record shows (officials trained, an organisation set up).
 """
@@ -45,7 +45,7 @@ class Comparison(enum.Enum):
     """How a target's actual figure is compared with its value (cách so sánh).
 
     ``AT_LEAST`` (ít nhất, tối thiểu): met when actual ≥ value. ``ABOUT`` (khoảng): met when
-    actual ≥ value × (1 − tolerance) (:data:`ABOUT_TOLERANCE`); above value × (1 + tolerance)
+    actual ≥ value × (1 − tolerance) (`ABOUT_TOLERANCE`); above value × (1 + tolerance)
     it is still met, and flagged as above. ``BETWEEN`` (từ … đến, "3 - 5"): met when actual ≥
     the low end; above the high end it is flagged as above. ``DONE`` (hoàn thành): met when a
     fact records it done, or when its indicator counts at least one.
@@ -130,9 +130,9 @@ class Target:
         id: Its key, e.g. ``"T5"``.
         text: The target as the plan words it.
         indicator: What is counted (chỉ tiêu), e.g. ``"products_3star_plus_provincial"``:
-            one of :data:`ocop.plan.INDICATORS` (computed from the cycle's records) or any
+            one of `ocop.plan.INDICATORS` (computed from the cycle's records) or any
             other name, whose figure then comes from the plan's facts.
-        comparison: How the actual figure is compared (:class:`Comparison`).
+        comparison: How the actual figure is compared ([`Comparison`][ocop.plan.model.Comparison]).
         value: The figure for ``at_least`` and ``about``; the low end for ``between``;
             ``None`` for ``done``.
         high: The high end for ``between``; ``None`` otherwise.
@@ -271,8 +271,9 @@ class Citation:
 class Plan:
     """A provincial OCOP plan for a year (kế hoạch thực hiện Chương trình OCOP).
 
-    Build it with :func:`ocop.plan.read_plan`, :func:`ocop.plan.load_plan` or
-    :func:`ocop.plan.quang_tri_2019`.
+    Build it with [`ocop.plan.read_plan`][ocop.plan.read_plan],
+    [`ocop.plan.load_plan`][ocop.plan.load_plan] or
+    [`ocop.plan.quang_tri_2019`][ocop.plan.quang_tri_2019].
 
     Attributes:
         number: The plan's number (số), e.g. ``"278/KH-SNN"``.

@@ -1,18 +1,18 @@
 """A plan's progress on a date: targets against their figures, activities against their
 windows, the budget by activity and by section.
 
-Target status (:class:`TargetStatus`), on the report's date *d*:
+Target status ([`TargetStatus`][ocop.plan.progress.TargetStatus]), on the report's date *d*:
 
 * **no data** — nothing gives the target's figure: its indicator is counted from cycle
   records and no event log or results were given, or it comes from facts and none is
   recorded by *d*;
 * **not enough data** — what is known bounds the figure but cannot settle the target: the
-  results (:mod:`ocop.plan.results`) give "at least 9" for a target of at least 10.
+  results ([`ocop.plan.results`][ocop.plan.results]) give "at least 9" for a target of at least 10.
   Partial knowledge is never rounded into a verdict: the status
   is met only when the least possible figure meets the target, missed only when the
   greatest possible figure misses it (and the deadline has passed);
 * **met** — the figure reaches the target: at least the value (``at_least``), at least the
-  value less its tolerance (``about``, :data:`~ocop.plan.ABOUT_TOLERANCE`), at least the low
+  value less its tolerance (``about``, `ABOUT_TOLERANCE`), at least the low
   end (``between``), done (``done``). A figure above the high end or the tolerance is still
   met and flagged ``above``;
 * **missed** — not met and *d* is on or after its deadline: the last day of the plan's year,
@@ -24,10 +24,10 @@ Target status (:class:`TargetStatus`), on the report's date *d*:
   plan's year. A ``done`` target is on track until its window ends;
 * **at risk** — not met, before the deadline, and behind that pace.
 
-Activity status (:class:`ActivityStatus`): **done** when a fact records it done by *d*, or
-when it started and *d* is on or after the last day of its window; **in progress** when it
-started and its window is not over; **planned** before its window when nothing shows it
-started; **overdue** on or after the last day of its window when nothing shows it started;
+Activity status ([`ActivityStatus`][ocop.plan.progress.ActivityStatus]): **done** when a fact
+records it done by *d*, or when it started and *d* is on or after the last day of its window; **in
+progress** when it started and its window is not over; **planned** before its window when nothing
+shows it started; **overdue** on or after the last day of its window when nothing shows it started;
 **not started** inside its window when nothing shows it started. It started on the first day
 a fact records it started (or done) or an event of its ``evidence`` happened (from the plan's
 first day). An activity nothing can show (no facts, and no evidence events or no event log)
@@ -127,10 +127,11 @@ class TargetProgress:
         actual: The figure reached: a count or a fact's figure; ``True``/``False`` for a
             ``done`` target; ``None`` when nothing gives it.
         expected: What the pace expects by the date (``None`` without a figure to pace).
-        status: Its :class:`TargetStatus`.
+        status: Its [`TargetStatus`][ocop.plan.progress.TargetStatus].
         above: ``True`` when the figure is above the target's range or tolerance.
         basis: Where the figure comes from: ``"results"`` (decisions of recognition,
-            :mod:`ocop.plan.results`), ``"records"`` (an event log), ``"fact"`` or ``None``.
+            [`ocop.plan.results`][ocop.plan.results]), ``"records"`` (an event log), ``"fact"`` or
+            ``None``.
         deadline: The last day to reach it.
         pace_from: The first day of its pace window.
         bounds: What is known of the figure: exactly ``actual``, or only bounds (then
@@ -167,7 +168,7 @@ class ActivityProgress:
 
     Attributes:
         activity: The activity.
-        status: Its :class:`ActivityStatus`.
+        status: Its [`ActivityStatus`][ocop.plan.progress.ActivityStatus].
         started: The day it is first shown started, if by the date.
         done: The day a fact shows it done, if by the date.
         amount: The money of its budget lines in đồng (``None`` without lines).
@@ -273,8 +274,9 @@ def target_progress(
 ) -> TargetProgress:
     """One target's figure and status on ``on`` (see the module's rules).
 
-    ``known`` (from :meth:`ocop.plan.results.CycleResults.figures`) comes first, then the
-    records' ``counts`` (from the event log ``log``), then the plan's facts.
+    ``known`` (from
+    [`ocop.plan.results.CycleResults.figures`][ocop.plan.results.CycleResults.figures]) comes first,
+    then the records' ``counts`` (from the event log ``log``), then the plan's facts.
     """
     pace_from, pace_to = _pace(plan, target)
     deadline = max(plan.end, pace_to)
@@ -497,12 +499,12 @@ def progress(
     Args:
         plan: The plan.
         on: The date of the report.
-        records: The products' records (from :func:`ocop.cycle.follow` over an event log),
-            or ``None`` when no event log was given.
+        records: The products' records (from [`ocop.cycle.follow`][ocop.cycle.follow] over an event
+            log), or ``None`` when no event log was given.
         log: What is known of the event log, shown by reports.
         problems: Problems already found (reading the plan and the log), kept in order.
-        results: The real results of the plan's cycle (:mod:`ocop.plan.results`): where
-            they give an indicator's figure, it comes before the records'. Results of
+        results: The real results of the plan's cycle ([`ocop.plan.results`][ocop.plan.results]):
+            where they give an indicator's figure, it comes before the records'. Results of
             another cycle than the plan's year are not used.
     """
     day = plan.end if on is None else on

@@ -2,8 +2,8 @@
 
 The document's header, each activity, each target and each fact are validated on their own,
 so that one wrong field does not hide the problems of the rest (``plan check`` shows every
-problem of a plan in one run). The budget, embedded or named, is read by :mod:`ocop.budget`,
-its problems located in the budget's own file or under ``$.budget``.
+problem of a plan in one run). The budget, embedded or named, is read by
+[`ocop.budget`][ocop.budget], its problems located in the budget's own file or under ``$.budget``.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ _LISTS: tuple[tuple[str, type[pydantic.BaseModel]], ...] = (
 
 
 def read_data(data: object, *, file: str | None, opener: BudgetOpener) -> Result[Plan | None]:
-    """Read a plan from the data of a document (see :func:`read_plan`)."""
+    """Read a plan from the data of a document (see [`read_plan`][ocop.plan.read.read_plan])."""
     name = file or "input"
     if not isinstance(data, dict):
         raise OcopInputError(f"{name}: a plan document is an object with 'number' and 'year'")

@@ -1,12 +1,12 @@
 """A plan's progress written out: JSON for programs, a text table, Markdown, one HTML page.
 
-:func:`report_data` is the JSON document (its keys are a public contract: ``plan``,
-``targets``, ``activities``, ``budget``, ``problems``, and more); :func:`render` writes the
-same content as ``table``, ``markdown`` or ``html``, in Vietnamese (``vi``, the default) or
-English (``en``). The HTML page stands alone: no network, no external fonts or scripts; the
-activities' schedule is a Gantt chart in inline SVG, the targets are progress bars, and the
-page reflows on a phone. Whatever comes from a simulated event log is labelled as such in
-every format.
+[`report_data`][ocop.plan.report.report_data] is the JSON document (its keys are a public contract:
+``plan``, ``targets``, ``activities``, ``budget``, ``problems``, and more);
+[`render`][ocop.plan.report.render] writes the same content as ``table``, ``markdown`` or ``html``,
+in Vietnamese (``vi``, the default) or English (``en``). The HTML page stands alone: no network, no
+external fonts or scripts; the activities' schedule is a Gantt chart in inline SVG, the targets are
+progress bars, and the page reflows on a phone. Whatever comes from a simulated event log is
+labelled as such in every format.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from ocop.plan.progress import (
 
 __all__ = ["FORMATS", "render", "report_data"]
 
-#: The formats :func:`render` writes.
+#: The formats [`render`][ocop.plan.report.render] writes.
 FORMATS = ("table", "json", "markdown", "html")
 
 _T = {

@@ -1,10 +1,13 @@
 """What a province's cycle really produced: its decisions of recognition (kết quả thực hiện).
 
-A :class:`CycleResults` holds the products a province recognised for one year's cycle, as
-its decisions list them (:class:`RecognisedProduct`), what the published sources say around them
-(how many products each level's council evaluated) and those sources. It gives a plan's
-indicators as far as they are known (:meth:`CycleResults.figures`), each with its bounds
-(:class:`ocop.plan.Bounds`) and its citations (:class:`ocop.plan.Citation`):
+A [`CycleResults`][ocop.plan.results.CycleResults] holds the products a province recognised for one
+year's cycle, as its decisions list them
+([`RecognisedProduct`][ocop.plan.results.RecognisedProduct]), what the published sources say around
+them (how many products each level's council evaluated) and those sources. It gives a plan's
+indicators as far as they are known
+([`CycleResults.figures`][ocop.plan.results.CycleResults.figures]), each with its bounds
+([`ocop.plan.Bounds`][ocop.plan.Bounds]) and its citations
+([`ocop.plan.Citation`][ocop.plan.Citation]):
 
 * a count is **exact** when the sources account for every product it could hold: the
   provincial counts (3★ or more, 4–5★, recognised) when a decision that lists every product
@@ -12,9 +15,10 @@ indicators as far as they are known (:meth:`CycleResults.figures`), each with it
   council (a product the province rates for 5★ is recognised there, not on the province's
   decision); the national count when the sources say no product was evaluated nationally;
 * otherwise it is a **lower bound**: "at least" what the decisions list. The economic
-  organisations taking part (enterprises and cooperatives, :class:`ocop.subjects.SubjectKind`)
-  are always a lower bound: a decision lists the recognised products only, not the subjects
-  that registered or whose products were not recognised.
+  organisations taking part (enterprises and cooperatives,
+  [`ocop.subjects.SubjectKind`][ocop.subjects.SubjectKind]) are always a lower bound: a decision
+  lists the recognised products only, not the subjects that registered or whose products were not
+  recognised.
 
 **Outcomes are counted for their cycle.** A decision of recognition often comes after the
 year (Quảng Trị recognised its 2019 products on 15 January 2020): it counts for the plan of
@@ -93,7 +97,7 @@ class RecognitionDecision:
         by: Who issued it.
         level: The level whose recognitions it holds.
         complete: ``True`` when it lists every product that level recognised for the cycle.
-        source: The publication it was read from (a :attr:`Publication.id`).
+        source: The publication it was read from (a `Publication.id`).
     """
 
     number: str
@@ -148,7 +152,7 @@ class CycleResults:
         recognitions: The products they recognise.
         evaluated: How many products each level's council evaluated in the cycle, where the
             sources say (``{Level.PROVINCE: 22, Level.NATIONAL: 0}``).
-        evaluated_source: The publication that says so (a :attr:`Publication.id`).
+        evaluated_source: The publication that says so (a `Publication.id`).
         publications: The published sources.
         note: What the sources leave out, in words.
     """
@@ -184,7 +188,7 @@ class CycleResults:
         return d.citation(pub.where if pub is not None else "")
 
     def figures(self, on: dt.date) -> dict[str, KnownFigure]:
-        """The indicators of :data:`ocop.plan.INDICATORS` these results give on ``on``.
+        """The indicators of `ocop.plan.INDICATORS` these results give on ``on``.
 
         An indicator the results cannot speak to (registrations, upgraded or new products)
         is absent; so is every indicator before any decision counts.

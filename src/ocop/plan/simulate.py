@@ -1,23 +1,24 @@
 """A simulated year of a province's OCOP cycle, as the event log ``ocop cycle replay`` reads.
 
-:func:`simulate` plays a province's year: subjects of each kind (hợp tác xã, doanh nghiệp,
+`simulate` plays a province's year: subjects of each kind (hợp tác xã, doanh nghiệp,
 tổ hợp tác, hộ sản xuất có đăng ký kinh doanh) register products from the 26 product sets
 (bộ sản phẩm, 26/2026/QĐ-TTg Appendix I) in the second quarter; some ideas are rejected, some
 subjects withdraw; the others write and carry out their business plans, file a dossier in the
-autumn and go up the chain of the regime in force when they file (:mod:`ocop.regimes`): the
-commune's check or the district council, the provincial council, the central council. Each
-council's score is computed by :mod:`ocop.rating` from the members' score sheets on the real
-criteria sheet of the product's set (the criteria set in force; where it ships no sheet for
+autumn and go up the chain of the regime in force when they file ([`ocop.regimes`][ocop.regimes]):
+the commune's check or the district council, the provincial council, the central council. Each
+council's score is computed by [`ocop.rating`][ocop.rating] from the members' score sheets on the
+real criteria sheet of the product's set (the criteria set in force; where it ships no sheet for
 that set, as 1048/QĐ-TTg ships only sheet 1, the 26/2026/QĐ-TTg sheet of the set), so the
 stars follow the bands and the minimum-for-stars marks. Products that score too low stay at
 their level ("can be improved and enter the next round", 278/KH-SNN II.5.5.a).
 
-Every event is lawful under the replay's rules (:func:`ocop.cycle.advance`): replaying a
-simulated log gives no error and no warning. The log is marked as simulated where the event
-format allows it without warnings: every ``register`` event's note starts with
-``simulated`` (:data:`SIMULATED`), followed by the product set and the tag ``[hiện có]`` or
-``[mới]`` (an existing product to upgrade, or a new one: :mod:`ocop.plan.indicators`).
-The same arguments give the same log, byte for byte.
+Every event is lawful under the replay's rules ([`ocop.cycle.advance`][ocop.cycle.advance]):
+replaying a simulated log gives no error and no warning. The log is marked as simulated where the
+event format allows it without warnings: every ``register`` event's note starts with
+``simulated`` (`SIMULATED`), followed by the product set and the tag ``[hiện có]`` or
+``[mới]`` (an existing product to upgrade, or a new one:
+[`ocop.plan.indicators`][ocop.plan.indicators]). The same arguments give the same log, byte for
+byte.
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ _BY_FOLD = {fold(name): name for name in PROVINCES}
 
 
 def province_named(name: str) -> str | None:
-    """The province of :data:`PROVINCES` that ``name`` names, or None.
+    """The province of `PROVINCES` that ``name`` names, or None.
 
     Matching ignores case, diacritics and the prefixes ``tỉnh``, ``thành phố`` and ``TP``,
     so ``"quang tri"`` and ``"TP Hồ Chí Minh"`` are found.
@@ -200,7 +201,7 @@ class Simulation:
         year: The year simulated.
         seed: The seed; the same arguments give the same log.
         lines: The events, JSON-ready, in date order (the format of ``ocop cycle replay``).
-        tally: The indicators of :data:`ocop.plan.INDICATORS` as the simulation made them
+        tally: The indicators of `ocop.plan.INDICATORS` as the simulation made them
             (counted from what it decided, not from the log), for checking a replay.
     """
 
@@ -412,19 +413,21 @@ def simulate(
 
     Any name is simulated, so that benchmarks can play made-up provinces; only Quảng Trị has
     its real districts, the others get invented place names. ``ocop simulate`` accepts only
-    the names of :data:`PROVINCES` (:func:`province_named`).
+    the names of `PROVINCES` ([`province_named`][ocop.plan.simulate.province_named]).
 
     Args:
         province: The province's name, e.g. ``"Quảng Trị"``.
-        products: How many products register (0 to :data:`MAX_PRODUCTS`).
+        products: How many products register (0 to
+            [`MAX_PRODUCTS`][ocop.plan.simulate.MAX_PRODUCTS]).
         year: The year, 2019 or later (the first criteria set is of 21 Aug 2019).
         seed: The random seed.
         prefix: The start of every product code (default: the province's initials, e.g.
             ``QT``); codes are ``{prefix}-{year}-{serial:05d}``.
 
     Raises:
-        OcopValueError: ``products`` is negative or above :data:`MAX_PRODUCTS`, or ``year``
-            is before 2019 or after 2100.
+        OcopValueError: ``products`` is negative or above
+            [`MAX_PRODUCTS`][ocop.plan.simulate.MAX_PRODUCTS], or ``year`` is before 2019 or after
+            2100.
     """
     if isinstance(products, bool) or not isinstance(products, int) or products < 0:
         raise OcopValueError(f"'products' must be an int of 0 or more (got {products!r})")

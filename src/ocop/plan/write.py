@@ -1,6 +1,6 @@
-"""Writing a plan as a TOML or JSON document that :func:`ocop.plan.read_plan` reads back
-equal. Decimal figures are written as text in the one convention of :mod:`ocop.figures`
-(``"97,5"``)."""
+"""Writing a plan as a TOML or JSON document that [`ocop.plan.read_plan`][ocop.plan.read_plan] reads
+back equal. Decimal figures are written as text in the one convention of
+[`ocop.figures`][ocop.figures] (``"97,5"``)."""
 
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ def _plan_to_data(plan: Plan, *, budget: str | None = None) -> dict[str, Any]:
 
 
 def write_plan(plan: Plan, *, format: Format = "toml", budget: str | None = None) -> str:
-    """The plan as a TOML or JSON document that :func:`read_plan` reads back equal.
+    """The plan as a TOML or JSON document that [`read_plan`][ocop.plan.read_plan] reads back equal.
 
     Args:
         plan: The plan.

@@ -1,8 +1,8 @@
 """Rating OCOP products: the national criteria sets (Bộ tiêu chí) and their scoring sheets.
 
 The criteria sets of 1048/QĐ-TTg (2019), 148/QĐ-TTg (2023) and 26/2026/QĐ-TTg ship as data
-with their legal references; :func:`get_criteria_set` finds one by decision id or alias and
-:func:`criteria_set_on` by date.
+with their legal references; [`get_criteria_set`][ocop.rating.registry.get_criteria_set] finds one
+by decision id or alias and [`criteria_set_on`][ocop.rating.registry.criteria_set_on] by date.
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """Advice: the least change to one answer sheet that reaches each higher star level.
 
 For one answer sheet (phiếu) — a producer's self-assessment, or a council's agreed answers
-(kết quả thống nhất) — :func:`advise` finds, for every star level above the sheet's own up to
-5★, the least set of option changes that reaches it: the level's band score (26/2026/QĐ-TTg
-art. 3.3; the same bands in 148/QĐ-TTg and 1048/QĐ-TTg) **and** every minimum-for-stars mark
-of that level and the levels below ("Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ
-sao", every sheet of Appendix II).
+(kết quả thống nhất) — [`advise`][ocop.rating.advice.advise] finds, for every star level above the
+sheet's own up to 5★, the least set of option changes that reaches it: the level's band score
+(26/2026/QĐ-TTg art. 3.3; the same bands in 148/QĐ-TTg and 1048/QĐ-TTg) **and** every
+minimum-for-stars mark of that level and the levels below ("Dấu sao là yêu cầu tối thiểu phải đạt
+theo các cấp độ sao", every sheet of Appendix II).
 
 *Least* is an order, not a heuristic:
 
@@ -27,7 +27,7 @@ The sheet's structure is kept: an option's points and number are those printed; 
 printed as "Lựa chọn một trong hai trường hợp sau" (sheet 26) stays in the product's case —
 the case of the options already chosen there; and criteria the producer cannot change (its
 form of organisation, say) can be named in ``keep``. A level that no change reaches is
-reported with the reason (:attr:`Advice.unreachable`).
+reported with the reason ([`Advice.unreachable`][ocop.rating.advice.Advice.unreachable]).
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ class Advice:
 
     @property
     def reachable(self) -> bool:
-        """``True`` when :attr:`changes` reach the level."""
+        """``True`` when `changes` reach the level."""
         return self.unreachable is None
 
     @property
@@ -416,14 +416,16 @@ def advise(
     Args:
         sheet: The scoring sheet.
         choices: One answer sheet: criterion code → option number (0 or ``None``: none met),
-            complete and in range (:meth:`~ocop.rating.scoring.ScoringTable.check_choices`).
+            complete and in range
+            ([`check_choices`][ocop.rating.scoring.ScoringTable.check_choices]).
         keep: Codes of criteria that cannot change (e.g. the form of organisation); a level
             whose marks need one of them changed is unreachable.
         marks: The minimum-for-stars marks that apply to the product (default: every mark
             of the sheet).
 
     Returns:
-        One :class:`Advice` per level above the sheet's stars (none when it is 5★).
+        One [`Advice`][ocop.rating.advice.Advice] per level above the sheet's stars (none when it is
+        5★).
 
     Raises:
         OcopValueError: ``choices`` are not complete and in range, or ``keep`` names a
@@ -512,7 +514,8 @@ def advice_answers(assessment: Assessment) -> Result[Mapping[str, Choice] | None
 def advise_assessment(
     assessment: Assessment, *, keep: Iterable[str] = ()
 ) -> Result[tuple[Advice, ...] | None]:
-    """:func:`advise` on the assessment's one answer sheet (:func:`advice_answers`)."""
+    """[`advise`][ocop.rating.advice.advise] on the assessment's one answer sheet
+    ([`advice_answers`][ocop.rating.advice.advice_answers])."""
     answers = advice_answers(assessment)
     if answers.value is None:
         return Result(None, answers.problems)

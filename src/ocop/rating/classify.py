@@ -4,13 +4,13 @@ The classification (phân hạng) follows 26/2026/QĐ-TTg art. 3.3 and the note 
 sheet of its Appendix II ("Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao"):
 
 1. the band of the mean of the members' totals: 1★ below 30, 2★ from 30, 3★ from 50, 4★ from
-   70, 5★ from 90 (:func:`ocop.regimes.band_stars`, exact);
+   70, 5★ from 90 ([`ocop.regimes.band_stars`][ocop.regimes.band_stars], exact);
 2. lowered to the highest level whose minimum-for-stars marks are all met. An option marked
    ``***``/``****``/``*****`` is the least a product must reach on that criterion for 3★/4★/5★,
    and a mark for level *m* binds every level above *m* too. Levels 1★ and 2★ have no marks.
 
 The marks are judged on the council's agreed answers or on every member's sheet, as the
-council's rules say (:class:`~ocop.rating.council.MarksBasis`). The result explains itself:
+council's rules say ([`MarksBasis`][ocop.rating.council.MarksBasis]). The result explains itself:
 the band, the stars, and every mark not met.
 """
 
@@ -118,7 +118,7 @@ class Rating:
         unmet: Every mark not met at a level up to the band, by criterion then level.
         marks_on: Which answers the marks were judged on.
         agreed: The answers the marks were judged on when ``marks_on`` is
-            :attr:`MarksBasis.AGREED` (criterion code → option, for the marked criteria).
+            `MarksBasis.AGREED` (criterion code → option, for the marked criteria).
     """
 
     product: str
@@ -134,12 +134,14 @@ class Rating:
 
     @property
     def mean_text(self) -> str:
-        """The mean as a decimal string (exact, or cut to 2 places: :func:`format_score`)."""
+        """The mean as a decimal string (exact, or cut to 2 places:
+        [`format_score`][ocop.rating.scoring.format_score])."""
         return format_score(self.mean)
 
     @property
     def mean_is_exact(self) -> bool:
-        """``True`` when :attr:`mean_text` is the mean exactly."""
+        """``True`` when [`mean_text`][ocop.rating.classify.Rating.mean_text] is the mean
+        exactly."""
         return _terminates(self.mean)
 
     @property
@@ -214,10 +216,10 @@ def _majority(column: Sequence[Choice]) -> int:
 def agreed_answers(assessment: Assessment) -> dict[str, int]:
     """The council's agreed answer on every criterion (kết quả thống nhất).
 
-    The stated :attr:`Assessment.agreed` answers where given; otherwise the best option a
+    The stated `Assessment.agreed` answers where given; otherwise the best option a
     strict majority of the members reached (the lower median of their choices; see
-    :class:`~ocop.rating.council.MarksBasis`). Assumes valid choices
-    (:func:`~ocop.rating.scoring.check_assessment`).
+    [`MarksBasis`][ocop.rating.council.MarksBasis]). Assumes valid choices
+    ([`check_assessment`][ocop.rating.scoring.check_assessment]).
 
     Raises:
         OcopValueError: No answers are stated and no member scored.
@@ -258,13 +260,14 @@ def _unmet_for(
 
 
 def classify(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Rating:
-    """Score and classify a valid assessment (see :func:`rate` for one that checks first).
+    """Score and classify a valid assessment (see [`rate`][ocop.rating.classify.rate] for one that
+    checks first).
 
     The council's rules choose which answers the marks are judged on.
 
     Raises:
         OcopValueError: A member's choices are not complete and in range, or there are no
-            members (:func:`~ocop.rating.scoring.check_assessment` says why).
+            members ([`check_assessment`][ocop.rating.scoring.check_assessment] says why).
     """
     table = ScoringTable.for_sheet(assessment.sheet)
     totals = [table.try_total(m.choices) for m in assessment.members]
@@ -385,11 +388,12 @@ def _check_title_marks(rating: Rating, assessment: Assessment) -> list[Problem]:
 def rate(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Result[Rating | None]:
     """Check an assessment against its sheet and the council's rules, then classify it.
 
-    Returns a :class:`~ocop.problems.Result` whose value is the :class:`Rating` (``None``
-    when the choices are unusable) and whose problems are every one found: unknown criteria,
-    options out of range, criteria missing, duplicate members, members' totals further apart
-    than the rules allow, a missing quorum or chair. A rating that comes with errors (e.g.
-    a spread over the limit) is shown for the council's discussion, not to be recognised.
+    Returns a [`Result`][ocop.problems.Result] whose value is the
+    [`Rating`][ocop.rating.classify.Rating] (``None`` when the choices are unusable) and whose
+    problems are every one found: unknown criteria, options out of range, criteria missing,
+    duplicate members, members' totals further apart than the rules allow, a missing quorum or
+    chair. A rating that comes with errors (e.g. a spread over the limit) is shown for the council's
+    discussion, not to be recognised.
     """
     table = ScoringTable.for_sheet(assessment.sheet)
     totals = [table.try_total(m.choices) for m in assessment.members]

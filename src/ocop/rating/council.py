@@ -2,13 +2,14 @@
 
 No national text sets a council's size, its quorum or how far apart its members' scores may
 be: 26/2026/QĐ-TTg art. 7.3.b and 7.4.b leave the council's working rules (Quy chế hoạt động
-của Hội đồng) to the provincial chairman and the minister. :class:`CouncilRules` holds those
-settings. Its defaults are the common provincial practice — a spread of at most 10 points
-between members' totals, a quorum of three quarters of the members including the chair — and
-not national law; change them with :func:`attrs.evolve` to match a province's rules.
+của Hội đồng) to the provincial chairman and the minister.
+[`CouncilRules`][ocop.rating.council.CouncilRules] holds those settings. Its defaults are the common
+provincial practice — a spread of at most 10 points between members' totals, a quorum of three
+quarters of the members including the chair — and not national law; change them with `attrs.evolve`
+to match a province's rules.
 
 Whether the minimum-for-stars marks are judged on the council's agreed answers or on each
-member's sheet is not stated nationally either (:class:`MarksBasis`).
+member's sheet is not stated nationally either ([`MarksBasis`][ocop.rating.council.MarksBasis]).
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ class CouncilRules:
         chair_required: Whether the chair (Chủ tịch Hội đồng) must be among them. Default
             ``True``.
         marks_on: Which answers the minimum-for-stars marks are judged on
-            (:class:`MarksBasis`). Default :attr:`MarksBasis.AGREED`.
+            ([`MarksBasis`][ocop.rating.council.MarksBasis]). Default `MarksBasis.AGREED`.
     """
 
     max_spread: int | None = attrs.field(default=10, validator=_check_spread)
@@ -123,9 +124,10 @@ def check_quorum(
 ) -> list[Problem]:
     """Every way a meeting of ``present`` members misses the quorum of ``rules``.
 
-    Returns an empty list when ``present`` is at least :meth:`CouncilRules.quorum_count` and,
-    when the rules require it, the chair is among them. Problem codes: ``rating.quorum``,
-    ``rating.chair_absent``, ``rating.council_size``.
+    Returns an empty list when ``present`` is at least
+    [`CouncilRules.quorum_count`][ocop.rating.council.CouncilRules.quorum_count] and, when the rules
+    require it, the chair is among them. Problem codes: ``rating.quorum``, ``rating.chair_absent``,
+    ``rating.council_size``.
     """
     loc = where or Location()
     problems: list[Problem] = []

@@ -9,9 +9,10 @@ or ``*****``: the least a product must reach on that criterion to be classed 3�
 26/2026/QĐ-TTg).
 
 The records are built from the data files shipped in ``ocop/rating/data/`` by
-:func:`sheet_from_dict`; the registry (:mod:`ocop.rating.registry`) loads each sheet the first
-time it is asked for. Totals stated in the data (a part's or a group's maximum) are kept as
-printed and checked by :mod:`ocop.rating.validate`, never trusted.
+[`sheet_from_dict`][ocop.rating.criteria.sheet_from_dict]; the registry
+([`ocop.rating.registry`][ocop.rating.registry]) loads each sheet the first time it is asked for.
+Totals stated in the data (a part's or a group's maximum) are kept as printed and checked by
+[`ocop.rating.validate`][ocop.rating.validate], never trusted.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ class Criterion:
             met/not-met options described above.
         title_stars: A minimum-for-stars mark printed on the criterion's title rather than
             on an option (148/QĐ-TTg prints "Sở hữu trí tuệ****"): which option it requires
-            is not stated, so :meth:`mark` ignores it; the sheet's source notes say more.
+            is not stated, so [`mark`][ocop.rating.criteria.Criterion.mark] ignores it; the sheet's
+            source notes say more.
     """
 
     code: str
@@ -161,8 +163,8 @@ class Group:
             (checked, not trusted).
         criteria: The group's criteria in printed order; a group scored directly holds one
             criterion with the group's own code.
-        headings: Unscored sub-headings (:class:`Heading`) whose lines are criteria of this
-            group with longer codes (``6.1`` over ``6.1.1``, ``6.1.2``).
+        headings: Unscored sub-headings ([`Heading`][ocop.rating.criteria.Heading]) whose lines are
+            criteria of this group with longer codes (``6.1`` over ``6.1.1``, ``6.1.2``).
         notes: Notes printed under the group heading before its first criterion (ghi chú).
     """
 
@@ -225,7 +227,8 @@ class Sheet:
         legal_ref: Where the sheet is printed (decision, appendix, sheet).
         classification: The product group the sheet says it is for, e.g. "Sản phẩm: Thực
             phẩm. Nhóm: Thực phẩm tươi sống" (empty when not printed).
-        source_notes: How irregularities in the source were handled (:class:`SourceNote`).
+        source_notes: How irregularities in the source were handled
+            ([`SourceNote`][ocop.rating.criteria.SourceNote]).
     """
 
     criteria_set: str
@@ -405,7 +408,8 @@ def _criterion(obj: Mapping[str, Any], where: str) -> Criterion:
 
 
 def sheet_from_dict(obj: Mapping[str, Any], *, where: str = "$") -> Sheet:
-    """Build a :class:`Sheet` from its data-file mapping (the shape :func:`sheet_to_dict` writes).
+    """Build a [`Sheet`][ocop.rating.criteria.Sheet] from its data-file mapping (the shape
+    [`sheet_to_dict`][ocop.rating.criteria.sheet_to_dict] writes).
 
     Raises:
         OcopValueError: The mapping is not a sheet (a damaged data file).

@@ -18,9 +18,9 @@ An assessment document is one product's scoring by a council::
 
 Choices name options by number (from 1 in printed order); ``0`` or ``null`` means none of
 the options is met (0 points). pydantic checks the document's shape and publishes its JSON
-Schema (:func:`assessment_schema`); the choices themselves are checked against the sheet by
-the core (:mod:`ocop.rating.scoring`) so that every problem is reported at once, each located
-with a ``$.path``.
+Schema ([`assessment_schema`][ocop.rating.io.assessment_schema]); the choices themselves are checked
+against the sheet by the core ([`ocop.rating.scoring`][ocop.rating.scoring]) so that every problem
+is reported at once, each located with a ``$.path``.
 """
 
 from __future__ import annotations
@@ -282,12 +282,12 @@ def assessment_from_json(
 ) -> Result[tuple[Assessment, CouncilRules] | None]:
     """The assessment and council rules in a decoded JSON document.
 
-    Returns the :class:`~ocop.rating.scoring.Assessment` and
-    :class:`~ocop.rating.council.CouncilRules` (``None`` when the document is unusable) with
+    Returns the [`Assessment`][ocop.rating.scoring.Assessment] and
+    [`CouncilRules`][ocop.rating.council.CouncilRules] (``None`` when the document is unusable) with
     every problem of shape found, each located by ``$.path`` (problem code
     ``rating.document``; ``rating.criteria_set`` / ``rating.sheet`` for an unknown set or
     sheet). The choices are checked later, against the sheet, by
-    :func:`~ocop.rating.classify.rate`.
+    [`rate`][ocop.rating.classify.rate].
     """
     try:
         doc = AssessmentDocument.model_validate(obj)
@@ -340,7 +340,7 @@ def assessments_from_json(
 def rate_json(obj: Any, *, file: str | None = None) -> Result[Rating | None]:
     """Read an assessment document and rate it: every problem of shape, choices and rules.
 
-    The value is the :class:`~ocop.rating.classify.Rating` whenever the choices allow one
+    The value is the [`Rating`][ocop.rating.classify.Rating] whenever the choices allow one
     to be computed (it may come with errors such as a spread over the limit).
     """
     built = assessment_from_json(obj, file=file)

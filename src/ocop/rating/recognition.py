@@ -1,9 +1,9 @@
 """Recognition: who recognises a council's result, and where the dossier goes next.
 
-After the council's classification (:mod:`ocop.rating.classify`), the regime in force
-(:mod:`ocop.regimes`) says which level recognises (công nhận) the stars and whether the
-dossier goes on to the next level. The certificate that follows is
-:class:`ocop.certificates.Certificate`.
+After the council's classification ([`ocop.rating.classify`][ocop.rating.classify]), the regime in
+force ([`ocop.regimes`][ocop.regimes]) says which level recognises (công nhận) the stars and whether
+the dossier goes on to the next level. The certificate that follows is
+[`ocop.certificates.Certificate`][ocop.certificates.Certificate].
 """
 
 from __future__ import annotations
@@ -52,11 +52,11 @@ def recognize(
     """Who recognises a result of ``level`` and where the dossier goes next.
 
     - The stars are recognised by the level the regime gives them to
-      (:attr:`Regime.recognises`) when that level is ``level`` or below it: a higher council's
+      (`Regime.recognises`) when that level is ``level`` or below it: a higher council's
       result can serve a lower level's recognition (26/2026/QĐ-TTg art. 7.4.g: a product
       under 90 points at the ministry may be recognised 3★/4★ by the province).
     - The dossier goes to the next level of the chain when the mean reaches the regime's
-      forwarding threshold for ``level`` (:attr:`Regime.forward_at`: 26/2026 art. 7.3.e, a
+      forwarding threshold for ``level`` (`Regime.forward_at`: 26/2026 art. 7.3.e, a
       province sends products of 90 points or more to the ministry).
 
     Raises:

@@ -6,11 +6,11 @@ Three national criteria sets have governed OCOP rating:
 - ``148/QĐ-TTg`` (alias ``148-2023``), from 24 Feb 2023: parts A 40 / B 25 / C 35;
 - ``26/2026/QĐ-TTg`` (alias ``26-2026``), from 22 May 2026: parts A 40 / B 25 / C 35.
 
-:func:`criteria_set_on` answers which set governs a *new* dossier filed on a day. Under
-26/2026/QĐ-TTg art. 11 the 148/QĐ-TTg rules lapse 60 days after 22 May 2026 (on 21 Jul 2026,
-:attr:`CriteriaSet.lapses_on`); a dossier filed before 22 May 2026 may finish under them
+[`criteria_set_on`][ocop.rating.registry.criteria_set_on] answers which set governs a *new* dossier
+filed on a day. Under 26/2026/QĐ-TTg art. 11 the 148/QĐ-TTg rules lapse 60 days after 22 May 2026
+(on 21 Jul 2026, `CriteriaSet.lapses_on`); a dossier filed before 22 May 2026 may finish under them
 until then (art. 12). Each set's metadata and sheets are data files in ``ocop/rating/data/<alias>/``
-read with :mod:`importlib.resources` the first time they are needed.
+read with `importlib.resources` the first time they are needed.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def criteria_set_on(on: dt.date) -> CriteriaSet:
 
     Boundaries: 21 Aug 2019 → 1048/QĐ-TTg; 24 Feb 2023 → 148/QĐ-TTg; 22 May 2026 →
     26/2026/QĐ-TTg. Dossiers filed earlier and still pending may be finished under the set
-    they were filed under until :attr:`CriteriaSet.lapses_on` (26/2026/QĐ-TTg art. 11–12).
+    they were filed under until `CriteriaSet.lapses_on` (26/2026/QĐ-TTg art. 11–12).
 
     Raises:
         OcopTypeError: ``on`` is not a date.

@@ -4,7 +4,7 @@ Each member of the council (thành viên Hội đồng) fills in a score sheet (
 criterion of the product's sheet, the option they judge the product reaches, or none. A
 member's total is the sum of the points of the chosen options; the council's score is the mean
 of the members' totals (tổng điểm trung bình, 26/2026/QĐ-TTg art. 3.3), computed exactly as a
-:class:`~fractions.Fraction` so that 349/7 (49.857…) is never rounded into the 3★ band.
+`Fraction` so that 349/7 (49.857…) is never rounded into the 3★ band.
 
 Options are named by their number on the sheet (1 = the first printed). ``0`` or ``None``
 means that the product meets none of the printed options and earns 0 points there (e.g. a
@@ -88,7 +88,7 @@ class Assessment:
         product: The product's name or code (tên / mã số sản phẩm), for reports.
         agreed: The council's agreed answers (kết quả thống nhất), criterion code → option
             number, when the council recorded them; only used when the minimum-for-stars
-            marks are judged on agreed answers (:class:`~ocop.rating.council.MarksBasis`).
+            marks are judged on agreed answers ([`MarksBasis`][ocop.rating.council.MarksBasis]).
             ``None``: derived from the members' sheets.
         council_size: How many members the council has (số thành viên Hội đồng), when known;
             needed to check the quorum.
@@ -118,7 +118,7 @@ class MarkRule:
     ready for checking.
 
     Attributes:
-        index: The criterion's place in :attr:`ScoringTable.codes`.
+        index: The criterion's place in `ScoringTable.codes`.
         code: The criterion's code (mã tiêu chí).
         stars: The star level the mark is for (3, 4 or 5); it also binds every higher level.
         option: The least option number (phương án) that meets the mark.
@@ -142,7 +142,7 @@ class ScoringTable:
     """A scoring sheet (phiếu đánh giá) compiled for fast scoring: the lookups every member's
     score sheet needs, made once.
 
-    Build with :meth:`for_sheet` (cached per sheet object).
+    Build with [`for_sheet`][ocop.rating.scoring.ScoringTable.for_sheet] (cached per sheet object).
 
     Attributes:
         sheet: The sheet compiled.
@@ -197,7 +197,7 @@ class ScoringTable:
         )
 
     def index(self, code: str) -> int:
-        """The place of criterion ``code`` in :attr:`codes` (``KeyError`` when unknown)."""
+        """The place of criterion ``code`` in `codes` (``KeyError`` when unknown)."""
         return self._index[code]
 
     def is_complete(self, choices: Mapping[str, Choice]) -> bool:
@@ -210,7 +210,7 @@ class ScoringTable:
 
     def try_total(self, choices: Mapping[str, Choice]) -> int | None:
         """The points of ``choices``, or ``None`` when they are not complete and in range
-        (:meth:`check_choices` then says why)."""
+        ([`check_choices`][ocop.rating.scoring.ScoringTable.check_choices] then says why)."""
         # The hot path of scoring: every step runs in C over the whole sheet.
         if choices.keys() != self._code_set or not set(map(type, choices.values())) <= _PLAIN:
             return None
@@ -338,8 +338,9 @@ def check_assessment(assessment: Assessment, *, member_path: str = "$.members") 
     """Every problem with an assessment's members and choices (not the council's rules).
 
     Checks: at least one member; each member's choices (see
-    :meth:`ScoringTable.check_choices`); the agreed answers when given; member names
-    unique. Problems are located at ``$.members[i].choices["code"]`` and ``$.agreed["code"]``.
+    [`ScoringTable.check_choices`][ocop.rating.scoring.ScoringTable.check_choices]); the agreed
+    answers when given; member names unique. Problems are located at
+    ``$.members[i].choices["code"]`` and ``$.agreed["code"]``.
     """
     table = ScoringTable.for_sheet(assessment.sheet)
     problems: list[Problem] = []

@@ -1,9 +1,9 @@
 """Checks of a criteria set's sheets: stated totals are checked, never trusted.
 
-Each check is a small function that takes a sheet and yields :class:`~ocop.problems.Problem`
-records; :func:`validate_sheet` runs them all and returns every problem found. The checks
-follow the structure every version of the criteria prints (1048/QĐ-TTg, 148/QĐ-TTg,
-26/2026/QĐ-TTg Appendix II):
+Each check is a small function that takes a sheet and yields [`Problem`][ocop.problems.Problem]
+records; [`validate_sheet`][ocop.rating.validate.validate_sheet] runs them all and returns every
+problem found. The checks follow the structure every version of the criteria prints (1048/QĐ-TTg,
+148/QĐ-TTg, 26/2026/QĐ-TTg Appendix II):
 
 - ``criteria.part_max`` — parts A, B, C in order with the version's maxima;
 - ``criteria.total`` — the parts sum to 100;
@@ -17,7 +17,7 @@ follow the structure every version of the criteria prints (1048/QĐ-TTg, 148/QĐ
   stars never sits on a lesser option than a mark for fewer.
 
 A problem at a place the sheet's data already documents as unresolved
-(:class:`~ocop.rating.criteria.SourceNote` with ``resolved=False``) is reported as a warning,
+([`SourceNote`][ocop.rating.criteria.SourceNote] with ``resolved=False``) is reported as a warning,
 not an error: it is a known defect of the source, not a new one.
 """
 
