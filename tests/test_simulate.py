@@ -15,7 +15,7 @@ from ocop.cli import main
 from ocop.cycle import Record, Stage, follow
 from ocop.cycle.jsonio import EventLine, read_events
 from ocop.errors import OcopValueError
-from ocop.plan import PROVINCES, SIMULATED, count_indicators, province_named, simulate
+from ocop.plan import SIMULATED, count_indicators, simulate
 from ocop.plan.indicators import is_economic_organisation, product_kind
 from ocop.problems import Result
 
@@ -177,36 +177,47 @@ def test_the_command_refuses_an_unknown_province_and_lists_the_known(
     assert _simulate_cli("Atlantis", "3", "2019") == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == (
-        f"ocop: --province 'Atlantis': not a province of Vietnam (known: {', '.join(PROVINCES)})\n"
+    assert err.startswith(
+        "ocop: --province 'Atlantis': not a province of Vietnam on 2019-01-01 (known: An Giang, "
     )
     assert "Quảng Trị, Sóc Trăng" in err
+    assert err.count(", ") == 62
+    assert _simulate_cli("Atlantis", "3", "2026") == 2
+    assert capsys.readouterr().err.count(", ") == 33
+
+
+def test_a_province_that_no_longer_exists_names_its_successor(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _simulate_cli("Hà Giang", "3", "2026") == 2
+    assert capsys.readouterr().err == (
+        "ocop: --province 'Hà Giang': Tỉnh Hà Giang no longer exists on 2026-01-01; from "
+        "2025-07-01 it is part of Tỉnh Tuyên Quang\n"
+    )
+    assert _simulate_cli("Hà Giang", "3", "2024") == 0
+    capsys.readouterr()
 
 
 @pytest.mark.parametrize(
-    ("name", "province"),
+    ("name", "year", "province"),
     [
-        ("quang tri", "Quảng Trị"),
-        ("QUẢNG TRỊ", "Quảng Trị"),
-        ("tỉnh Quảng Trị", "Quảng Trị"),
-        ("TP Hồ Chí Minh", "Hồ Chí Minh"),
-        ("thành phố Huế", "Huế"),
-        ("Atlantis", None),
-        ("", None),
+        ("quang tri", 2019, "Quảng Trị"),
+        ("QUẢNG TRỊ", 2026, "Quảng Trị"),
+        ("tỉnh Quảng Trị", 2019, "Quảng Trị"),
+        ("TP Hồ Chí Minh", 2026, "Hồ Chí Minh"),
+        ("thành phố Huế", 2026, "Huế"),
+        ("Thừa Thiên Huế", 2024, "Thừa Thiên Huế"),
     ],
 )
 def test_province_names_are_matched_without_case_or_diacritics(
-    name: str, province: str | None
+    name: str, year: int, province: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert province_named(name) == province
+    assert _simulate_cli(name, "1", str(year)) == 0
+    out, _ = capsys.readouterr()
+    assert out == simulate(province=province, products=1, year=year, seed=1).jsonl()
 
 
 def test_a_folded_name_simulates_the_province_itself(capsys: pytest.CaptureFixture[str]) -> None:
     assert _simulate_cli("quang tri", "5", "2019") == 0
     out, _ = capsys.readouterr()
     assert out == simulate(province="Quảng Trị", products=5, year=2019, seed=1).jsonl()
-
-
-def test_the_province_list_has_the_63_provinces_and_hue() -> None:
-    assert len(PROVINCES) == len(set(PROVINCES)) == 64
-    assert {"Quảng Trị", "Huế", "Thừa Thiên Huế", "Hồ Chí Minh"} <= set(PROVINCES)

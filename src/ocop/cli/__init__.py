@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ocop.cli.money",
     "ocop.cli.plan",
     "ocop.cli.rating",
+    "ocop.cli.units",
 )
 
 

@@ -239,16 +239,41 @@ def _report(args: argparse.Namespace) -> int:
 
 def _simulate(args: argparse.Namespace) -> int:
     from ocop.errors import OcopValueError
-    from ocop.plan import PROVINCES, province_named, simulate
+    from ocop.plan import simulate
+    from ocop.text import fold
+    from ocop.units import REFORM, AmbiguousName, resolve, units_on
 
-    province = province_named(args.province)
-    if province is None:
+    day = dt.date(args.year, 1, 1) if 1 <= args.year <= 9999 else dt.date.today()
+    try:
+        found = resolve(args.province, on=day, level="province")
+    except AmbiguousName as exc:  # pragma: no cover - province names are unique
+        raise InputError(str(exc)) from None
+    if found is None:
+        known = ", ".join(sorted((u.short for u in units_on(day)), key=fold))
         raise InputError(
-            f"--province {args.province!r}: not a province of Vietnam (known: "
-            f"{', '.join(PROVINCES)})"
+            tr(
+                "--province {name!r}: not a province of Vietnam on {on} (known: {known})",
+                name=args.province,
+                on=day.isoformat(),
+                known=known,
+            )
+        )
+    if not found.exists:
+        raise InputError(
+            tr(
+                "--province {name!r}: {unit} no longer exists on {on}; from {start} it is part "
+                "of {successor}",
+                name=args.province,
+                unit=found.unit.name,
+                on=day.isoformat(),
+                start=REFORM.isoformat(),
+                successor=found.successor.name if found.successor else "?",
+            )
         )
     try:
-        sim = simulate(province=province, products=args.products, year=args.year, seed=args.seed)
+        sim = simulate(
+            province=found.unit.short, products=args.products, year=args.year, seed=args.seed
+        )
     except OcopValueError as exc:
         raise InputError(str(exc)) from None
     _write(sim.jsonl(), args.output)
@@ -261,9 +286,12 @@ def _count(n: int, one: str, many: str) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     from ocop.budget import check as check_budget
+    from ocop.plan.checks import check_province
     from ocop.problems import has_errors
 
     plan, problems = _load(args.plan)
+    if plan is not None:
+        problems = (*problems, *check_province(plan))
     if plan is not None and plan.budget is not None:
         problems = (*problems, *check_budget(plan.budget))
     bad = has_errors(problems) or plan is None

@@ -71,10 +71,8 @@ from ocop.plan.results import (
 )
 from ocop.plan.simulate import (
     MAX_PRODUCTS,
-    PROVINCES,
     SIMULATED,
     Simulation,
-    province_named,
     simulate,
 )
 
@@ -84,7 +82,6 @@ __all__ = [
     "INDICATORS",
     "MAX_PRODUCTS",
     "NEW_TAGS",
-    "PROVINCES",
     "SIMULATED",
     "Activity",
     "ActivityDocument",
@@ -117,7 +114,6 @@ __all__ = [
     "plan_schema",
     "product_kind",
     "progress",
-    "province_named",
     "quang_tri_2019",
     "quang_tri_2019_results",
     "read_plan",

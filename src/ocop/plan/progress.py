@@ -46,6 +46,7 @@ import attrs
 
 from ocop.budget import Rollup, build_tree, check, rollup
 from ocop.cycle import Record
+from ocop.plan.checks import check_province
 from ocop.plan.indicators import INDICATORS, count_indicators
 from ocop.plan.model import Activity, Bounds, Citation, Comparison, Fact, Number, Plan, Target
 from ocop.plan.results import CycleResults, KnownFigure
@@ -217,7 +218,8 @@ class Progress:
         indicators: Every indicator counted from the records by the date, or ``None``
             without an event log.
         log: The event log read, or ``None``.
-        problems: Every problem found in the plan, its budget and the event log.
+        problems: Every problem found in the plan (its province on its date included,
+            [`check_province`][ocop.plan.checks.check_province]), its budget and the event log.
         results: The real results the figures were read from, or ``None``.
     """
 
@@ -552,6 +554,6 @@ def progress(
         budget=budget,
         indicators=None if counts is None else dict(counts),
         log=log,
-        problems=(*problems, *budget_problems),
+        problems=(*problems, *check_province(plan), *budget_problems),
         results=results,
     )

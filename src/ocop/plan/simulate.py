@@ -45,9 +45,10 @@ from ocop.rating import (
     product_sets,
 )
 from ocop.regimes import Level, Regime, regime_on
+from ocop.subjects import SubjectKind
 from ocop.text import fold
 
-__all__ = ["MAX_PRODUCTS", "PROVINCES", "SIMULATED", "Simulation", "province_named", "simulate"]
+__all__ = ["MAX_PRODUCTS", "SIMULATED", "Simulation", "simulate"]
 
 #: How every simulated ``register`` note starts.
 SIMULATED = "simulated"
@@ -57,92 +58,6 @@ SIMULATED = "simulated"
 #: room for national-scale runs while the log held in memory stays near 1 GiB (about
 #: 12 KiB a product).
 MAX_PRODUCTS = 100_000
-
-#: The provinces and centrally-run cities (tỉnh, thành phố trực thuộc trung ương): the 63 of
-#: before 1 Jul 2025 and Huế, the name of Thừa Thiên Huế since it became a city
-#: (Nghị quyết 1314/NQ-UBTVQH15); the 34 units of Nghị quyết 202/2025/QH15 (in force
-#: 12 Jun 2025) all keep one of these names.
-PROVINCES = (
-    "An Giang",
-    "Bà Rịa - Vũng Tàu",
-    "Bạc Liêu",
-    "Bắc Giang",
-    "Bắc Kạn",
-    "Bắc Ninh",
-    "Bến Tre",
-    "Bình Dương",
-    "Bình Định",
-    "Bình Phước",
-    "Bình Thuận",
-    "Cà Mau",
-    "Cao Bằng",
-    "Cần Thơ",
-    "Đà Nẵng",
-    "Đắk Lắk",
-    "Đắk Nông",
-    "Điện Biên",
-    "Đồng Nai",
-    "Đồng Tháp",
-    "Gia Lai",
-    "Hà Giang",
-    "Hà Nam",
-    "Hà Nội",
-    "Hà Tĩnh",
-    "Hải Dương",
-    "Hải Phòng",
-    "Hậu Giang",
-    "Hòa Bình",
-    "Hồ Chí Minh",
-    "Huế",
-    "Hưng Yên",
-    "Khánh Hòa",
-    "Kiên Giang",
-    "Kon Tum",
-    "Lai Châu",
-    "Lạng Sơn",
-    "Lào Cai",
-    "Lâm Đồng",
-    "Long An",
-    "Nam Định",
-    "Nghệ An",
-    "Ninh Bình",
-    "Ninh Thuận",
-    "Phú Thọ",
-    "Phú Yên",
-    "Quảng Bình",
-    "Quảng Nam",
-    "Quảng Ngãi",
-    "Quảng Ninh",
-    "Quảng Trị",
-    "Sóc Trăng",
-    "Sơn La",
-    "Tây Ninh",
-    "Thái Bình",
-    "Thái Nguyên",
-    "Thanh Hóa",
-    "Thừa Thiên Huế",
-    "Tiền Giang",
-    "Trà Vinh",
-    "Tuyên Quang",
-    "Vĩnh Long",
-    "Vĩnh Phúc",
-    "Yên Bái",
-)
-
-_BY_FOLD = {fold(name): name for name in PROVINCES}
-
-
-def province_named(name: str) -> str | None:
-    """The province of `PROVINCES` that ``name`` names, or None.
-
-    Matching ignores case, diacritics and the prefixes ``tỉnh``, ``thành phố`` and ``TP``,
-    so ``"quang tri"`` and ``"TP Hồ Chí Minh"`` are found.
-    """
-    key = fold(name)
-    for prefix in ("tinh ", "thanh pho ", "tp. ", "tp "):
-        key = key.removeprefix(prefix)
-    return _BY_FOLD.get(key)
-
 
 _QUANG_TRI = (
     "TP Đông Hà",
@@ -183,12 +98,12 @@ _WORDS = (
 )
 _SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Phan", "Đặng")
 _GIVEN = ("Văn An", "Thị Bình", "Văn Cường", "Thị Dung", "Văn Hải", "Thị Hoa", "Văn Long")
-#: Subject kinds, their weights and whether they are economic organisations.
+#: Subject kinds and their weights.
 _KINDS = (
-    ("htx", 35, True),
-    ("company", 20, True),
-    ("group", 10, False),
-    ("household", 35, False),
+    (SubjectKind.COOPERATIVE, 35),
+    (SubjectKind.ENTERPRISE, 20),
+    (SubjectKind.COOPERATIVE_GROUP, 10),
+    (SubjectKind.HOUSEHOLD, 35),
 )
 
 
@@ -413,7 +328,7 @@ def simulate(
 
     Any name is simulated, so that benchmarks can play made-up provinces; only Quảng Trị has
     its real districts, the others get invented place names. ``ocop simulate`` accepts only
-    the names of `PROVINCES` ([`province_named`][ocop.plan.simulate.province_named]).
+    a province that exists in the simulated year ([`resolve`][ocop.units.resolve]).
 
     Args:
         province: The province's name, e.g. ``"Quảng Trị"``.
@@ -520,16 +435,17 @@ def _subjects(
 ) -> list[tuple[str, str, bool]]:
     seen: set[str] = set()
     out: list[tuple[str, str, bool]] = []
-    weights = [w for _, w, _ in _KINDS]
+    weights = [w for _, w in _KINDS]
     while len(out) < count:
-        kind, _, is_org = rng.choices(_KINDS, weights=weights)[0]
+        kind, _ = rng.choices(_KINDS, weights=weights)[0]
+        is_org = kind.is_economic_organisation
         place = rng.choice(places)
         short = _short(place)
-        if kind == "htx":
+        if kind is SubjectKind.COOPERATIVE:
             name = f"HTX {rng.choice(('Nông nghiệp', 'Dịch vụ nông nghiệp', 'Sản xuất'))} {short}"
-        elif kind == "company":
+        elif kind is SubjectKind.ENTERPRISE:
             name = f"Công ty TNHH {rng.choice(_WORDS)} {short}"
-        elif kind == "group":
+        elif kind is SubjectKind.COOPERATIVE_GROUP:
             name = f"Tổ hợp tác {rng.choice(_WORDS)} {short}"
         else:
             name = f"Hộ kinh doanh {rng.choice(_SURNAMES)} {rng.choice(_GIVEN)}"
