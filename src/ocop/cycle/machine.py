@@ -603,7 +603,8 @@ def _pending_filed(purpose: Purpose | None, stage: Stage, filed: dt.date | None)
 def pending_re_evaluation(record: Record) -> dt.date | None:
     """The day the record's open re-evaluation dossier was filed (phân hạng lại, 26/2026/QĐ-TTg
     art. 7.6), or ``None`` when none is open: what decides whether the certificate is kept
-    valid past its expiry (art. 12.3, [`ocop.certificates.Certificate.status_on`][ocop.certificates.Certificate.status_on])."""
+    valid past its expiry (art. 12.3,
+    [`Certificate.status_on`][ocop.certificates.Certificate.status_on])."""
     return _pending_filed(record.purpose, record.stage, record.filed)
 
 

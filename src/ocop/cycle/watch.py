@@ -1,14 +1,16 @@
 """The certificate watch: every certificate of an event log on a date, and what is due next.
 
-From a replayed event log and a date, [`watch`][ocop.cycle.watch.watch] gives each certificate's status on that
-date ([`WatchStatus`][ocop.cycle.watch.WatchStatus]) — valid, its re-evaluation window open, expiring within *N* days,
-kept valid by art. 12.3, lapsed, revoked — and the next thing the producer or an office must
-do, with the article of 26/2026/QĐ-TTg that says so ([`NextStep`][ocop.cycle.watch.NextStep]).
+From a replayed event log and a date, [`watch`][ocop.cycle.watch.watch] gives each
+certificate's status on that date ([`WatchStatus`][ocop.cycle.watch.WatchStatus]) — valid,
+its re-evaluation window open, expiring within *N* days, kept valid by art. 12.3, lapsed,
+revoked — and the next thing the producer or an office must do, with the article of
+26/2026/QĐ-TTg that says so ([`NextStep`][ocop.cycle.watch.NextStep]).
 
 Nothing about a certificate's life is computed here: validity, the filing window, the art.
 12.3 extension and the revoking authority are those of the one certificate model
-([`ocop.certificates.Certificate`][ocop.certificates.Certificate]), and the records are the cycle machine's own
-([`ocop.cycle.follow`][ocop.cycle.follow] over the events dated up to the watch's day). The rules used:
+([`ocop.certificates.Certificate`][ocop.certificates.Certificate]), and the records are the
+cycle machine's own ([`ocop.cycle.follow`][ocop.cycle.follow] over the events dated up to the
+watch's day). The rules used:
 
 - 26/2026/QĐ-TTg art. 4.3: valid 36 months, through the 36-month day;
 - art. 7.6.a: the re-evaluation dossier is filed from 180 to 120 days before expiry; art. 7.2
@@ -20,7 +22,8 @@ Nothing about a certificate's life is computed here: validity, the filing window
   producer (8.3.c).
 
 Certificates are grouped by the province and commune their product's ``register`` event names
-([`ocop.cycle.Event.province`][ocop.cycle.Event.province], [`commune`][ocop.cycle.Event.commune]), when it names them.
+([`ocop.cycle.Event.province`][ocop.cycle.Event.province],
+[`commune`][ocop.cycle.Event.commune]), when it names them.
 """
 
 from __future__ import annotations
@@ -441,8 +444,8 @@ def watch(records: Iterable[Record], on: dt.date, *, within: int = DEFAULT_WITHI
     """Every certificate of ``records`` on ``on``: its status and what is due next.
 
     ``records`` must be as of ``on`` (their histories end on or before it:
-    [`watch_events`][ocop.cycle.watch.watch_events] replays a log up to a day). A product that never held a
-    certificate is left out.
+    [`watch_events`][ocop.cycle.watch.watch_events] replays a log up to a day). A product
+    that never held a certificate is left out.
     """
     found = []
     for record in records:
@@ -462,8 +465,8 @@ def watch_events(
     *,
     within: int = DEFAULT_WITHIN_DAYS,
 ) -> Result[Watch]:
-    """[`watch`][ocop.cycle.watch.watch] over an event stream replayed up to ``on`` (events dated after it have
-    not happened yet and are left out), with the replay's problems."""
+    """[`watch`][ocop.cycle.watch.watch] over an event stream replayed up to ``on`` (events
+    dated after it have not happened yet and are left out), with the replay's problems."""
     upto = [e for e in entries if e[2] <= on]
     followed = follow(upto)
     return Result(watch(followed.value.values(), on, within=within), followed.problems)
