@@ -330,6 +330,8 @@ def parse_sheet(
             "cầu tối thiểu…') although options carry marks; the marks are read with "
             "the meaning the other sheets' legend gives them",
         )
+    for where, text in PRINT_SLIPS.get(number, ()):
+        notes.add(where, text)
     rejection_out = rejection
     return {
         "criteria_set": SET_ID,
@@ -341,6 +343,30 @@ def parse_sheet(
         "parts": [common.finish_part(p, notes, finish_group) for p in parts],
         "source_notes": notes.items,
     }
+
+
+#: Points that look like slips of the printed decision, kept as printed and noted: the
+#: decision is the law a council scores with, and ocop does not correct it.
+PRINT_SLIPS: dict[int, tuple[tuple[str, str], ...]] = {
+    7: (
+        (
+            "3.1",
+            "option 2 (Công ty TNHH; hoặc doanh nghiệp tư nhân…) is printed as 1 point, "
+            "where the other 25 sheets give it 2 (and option 1 is 1 point here too): "
+            "probably a slip of the print; read as printed (1), the decision being what "
+            "councils score with; the most the criterion gives (3) is unchanged",
+        ),
+    ),
+    23: (
+        (
+            "6.2",
+            "options 1 and 2 are both printed as 1 point (every other sheet's options rise "
+            "with each step): probably a slip of the print; read as printed, so choosing "
+            "option 2 over option 1 adds nothing; the most the criterion gives (5) is "
+            "unchanged",
+        ),
+    ),
+}
 
 
 def file_text(crit: dict[str, Any], text: str, notes: Notes) -> None:

@@ -259,7 +259,7 @@ def test_the_commune_does_not_score_under_26_2026() -> None:
     r = walk(developed("P", D(2026, 1, 5)), [(Event.of("file_dossier"), on)])
     assert refusal(r, Event.evaluate("commune", 70), on) == (
         "evaluate: the commune does not score products under 26/2026/QĐ-TTg: it checks the "
-        "dossier (art. 7.2) [cycle.refused]"
+        "dossier (26/2026/QĐ-TTg art. 7.2) [cycle.refused]"
     )
 
 
@@ -627,3 +627,76 @@ def test_a_rating_from_ocop_rating_is_an_assessment() -> None:
     assert (r.evaluations[-1].score, r.evaluations[-1].stars) == (Fraction(1831, 20), 4)
     # 26/2026 art. 7.3.e sends on the products "đạt từ 90 trở lên": the score decides.
     assert advance(r, Event.of("forward"), on=on).value.stage is Stage.AT_NATIONAL
+
+
+# -- the law's details (issue: district tier, art. 7.2.b, art. 7.3.e) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("on", "refused"),
+    [(D(2025, 6, 30), False), (D(2025, 7, 1), True), (D(2025, 8, 15), True)],
+)
+def test_no_district_evaluation_from_1_july_2025(on: dt.date, refused: bool) -> None:
+    # A 148 dossier filed in May 2025 stays under 148, but its district is gone in July.
+    r = walk(developed("P", D(2025, 1, 6)), [(Event.of("file_dossier"), D(2025, 5, 2))])
+    result = advance(r, Event.evaluate("district", 75), on=on)
+    if not refused:
+        assert result.value.stage is Stage.DISTRICT_EVALUATED
+        return
+    assert refusal(r, Event.evaluate("district", 75), on) == (
+        "evaluate: no district evaluation on or after 2025-07-01: local government has two "
+        "tiers, province and commune, from that day (Nghị quyết 203/2025/QH15, Luật "
+        "72/2025/QH15 art. 1) [cycle.refused]"
+    )
+
+
+def test_no_district_recognition_from_1_july_2025() -> None:
+    r = walk(
+        developed("P", D(2025, 1, 6)),
+        [
+            (Event.of("file_dossier"), D(2025, 5, 2)),
+            (Event.evaluate("district", 60), D(2025, 6, 20)),
+        ],
+    )
+    assert refusal(r, Event.recognize(3, "district"), D(2025, 8, 1)).startswith(
+        "recognize: no district recognition on or after 2025-07-01"
+    )
+    assert walk(r, [(Event.recognize(3, "district"), D(2025, 6, 30))]).stage is Stage.RECOGNIZED
+
+
+def test_a_forward_late_by_the_15_working_days_is_warned_about() -> None:
+    # 26/2026 art. 7.2: within 15 working days the commune checks (a) and sends on (b).
+    r = walk(
+        developed("P", D(2026, 6, 1)),
+        [(Event.of("file_dossier"), D(2026, 9, 21)), (Event.commune_check(), D(2026, 10, 5))],
+    )
+    assert advance(r, Event.of("forward"), on=D(2026, 10, 12)).problems == ()
+    (late,) = advance(r, Event.of("forward"), on=D(2026, 10, 13)).problems
+    assert (late.code, late.severity) == ("cycle.deadline", Severity.WARNING)
+    assert late.message == (
+        "forward on 2026-10-13: the commune checks and sends the dossier on within 15 working "
+        "days of the filing on 2026-09-21, by 2026-10-12 (26/2026/QĐ-TTg art. 7.2.b)"
+    )
+
+
+def test_a_90_point_product_held_below_5_stars_is_forwarded_with_a_warning() -> None:
+    # Art. 7.3.e: "có tiềm năng đạt 5 sao (đạt từ 90 trở lên)" — the points decide; the
+    # marks that hold the product at 4★ are said.
+    on = D(2026, 11, 2)
+    r = developed("P", on - dt.timedelta(days=120))
+    r = walk(
+        r,
+        [
+            (Event.of("file_dossier"), on),
+            (Event.commune_check(), on),
+            (Event.of("forward"), on),
+            (Event.evaluate("province", 92, stars=4), on),
+        ],
+    )
+    result = advance(r, Event.of("forward"), on=on)
+    assert result.value.stage is Stage.AT_NATIONAL
+    (warning,) = result.problems
+    assert warning.code == "cycle.marks"
+    assert "its marks hold it at 4★" in warning.message
+    five = walk(at_province_evaluated(on, 92), [])
+    assert advance(five, Event.of("forward"), on=on).problems == ()

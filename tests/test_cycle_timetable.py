@@ -137,14 +137,19 @@ def test_commune_check_within_15_working_days() -> None:
 
 
 BATCHES = [
-    (province_batch, D(2026, 4, 30), D(2026, 6, 30)),
-    (province_batch, D(2026, 5, 1), D(2026, 12, 30)),
-    (province_batch, D(2026, 10, 30), D(2026, 12, 30)),
-    (province_batch, D(2026, 10, 31), D(2027, 6, 30)),
-    (ministry_batch, D(2027, 1, 30), D(2027, 3, 30)),
-    (ministry_batch, D(2027, 1, 31), D(2027, 9, 30)),
-    (ministry_batch, D(2027, 7, 30), D(2027, 9, 30)),
-    (ministry_batch, D(2027, 7, 31), D(2028, 3, 30)),
+    # "trước ngày": before the day, the day itself not included (art. 5).
+    (province_batch, D(2026, 4, 29), D(2026, 6, 29)),
+    (province_batch, D(2026, 4, 30), D(2026, 12, 29)),  # 30 April: the December batch
+    (province_batch, D(2026, 5, 1), D(2026, 12, 29)),
+    (province_batch, D(2026, 10, 29), D(2026, 12, 29)),
+    (province_batch, D(2026, 10, 30), D(2027, 6, 29)),
+    (province_batch, D(2026, 10, 31), D(2027, 6, 29)),
+    (ministry_batch, D(2027, 1, 29), D(2027, 3, 29)),
+    (ministry_batch, D(2027, 1, 30), D(2027, 9, 29)),
+    (ministry_batch, D(2027, 1, 31), D(2027, 9, 29)),
+    (ministry_batch, D(2027, 7, 29), D(2027, 9, 29)),
+    (ministry_batch, D(2027, 7, 30), D(2028, 3, 29)),
+    (ministry_batch, D(2027, 7, 31), D(2028, 3, 29)),
 ]
 
 
@@ -160,14 +165,14 @@ def test_a_province_evaluation_after_its_batch_is_warned_about() -> None:
         [
             (Event.of("file_dossier"), D(2026, 10, 1)),
             (Event.commune_check(), D(2026, 10, 20)),
-            (Event.of("forward"), D(2026, 10, 30)),
+            (Event.of("forward"), D(2026, 10, 29)),
         ],
     )
-    assert advance(r, Event.evaluate("province", 75), on=D(2026, 12, 30)).problems == ()
-    (late,) = advance(r, Event.evaluate("province", 75), on=D(2026, 12, 31)).problems
+    assert advance(r, Event.evaluate("province", 75), on=D(2026, 12, 29)).problems == ()
+    (late,) = advance(r, Event.evaluate("province", 75), on=D(2026, 12, 30)).problems
     assert late.message == (
-        "province evaluation on 2026-12-31: the batch for a dossier forwarded on 2026-10-30 "
-        "ends on 2026-12-30 (26/2026/QĐ-TTg art. 5.1)"
+        "province evaluation on 2026-12-30: the batch for a dossier forwarded on 2026-10-29 "
+        "ends on 2026-12-29 (26/2026/QĐ-TTg art. 5.1)"
     )
 
 

@@ -143,16 +143,17 @@ TRANSITION_RE_EVALUATION_DEADLINE = dt.date(2026, 6, 21)
 #: (26/2026/QĐ-TTg art. 7.2).
 COMMUNE_CHECK_WORKING_DAYS = 15
 
-#: The provincial batches (đợt) as ((month, day) the commune's proposal is due by,
-#: (month, day) the batch is finished by) (26/2026/QĐ-TTg art. 5.1).
+#: The provincial batches (đợt) as ((month, day) the commune's proposal is due before,
+#: (month, day) the batch is finished before) (26/2026/QĐ-TTg art. 5.1: "trước ngày 30 tháng
+#: 4 / 30 tháng 6 / 30 tháng 10 / 30 tháng 12": before the day, the day itself not included).
 PROVINCE_BATCHES: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
     ((4, 30), (6, 30)),
     ((10, 30), (12, 30)),
 )
 
-#: The ministry's batches as ((month, day) the province's proposal is due by, (month, day) the
-#: batch is finished by); the March batch takes the proposals of 30 January of the same year
-#: (26/2026/QĐ-TTg art. 5.2).
+#: The ministry's batches as ((month, day) the province's proposal is due before, (month, day)
+#: the batch is finished before); the March batch takes the proposals made before 30 January
+#: of the same year (26/2026/QĐ-TTg art. 5.2; "trước ngày", the day not included).
 MINISTRY_BATCHES: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
     ((1, 30), (3, 30)),
     ((7, 30), (9, 30)),
@@ -279,8 +280,11 @@ REGIMES: tuple[Regime, ...] = (
         forward_at=MappingProxyType({_D: 50, _P: 90}),
         certificate_months=36,
         sources=(
-            "Quyết định 490/QĐ-TTg ngày 07/5/2018 (chu trình OCOP thường niên)",
-            "Quyết định 1048/QĐ-TTg ngày 21/8/2019 (Bộ tiêu chí)",
+            "Quyết định 490/QĐ-TTg ngày 07/5/2018 (chu trình OCOP thường niên); article not "
+            "cited: the text was not read, the levels and thresholds come from official "
+            "provincial pages (docs: legal sources)",
+            "Quyết định 1048/QĐ-TTg ngày 21/8/2019 (Bộ tiêu chí); article not cited: the text "
+            "was not read",
         ),
     ),
     Regime(
@@ -295,7 +299,11 @@ REGIMES: tuple[Regime, ...] = (
         recognises=MappingProxyType({3: _D, 4: _P, 5: _N}),
         forward_at=MappingProxyType({_D: 70, _P: 90}),
         certificate_months=36,
-        sources=("Quyết định 148/QĐ-TTg ngày 24/02/2023",),
+        sources=(
+            "Quyết định 148/QĐ-TTg ngày 24/02/2023 (Bộ tiêu chí và quy trình); article not "
+            "cited: the decision's text was not read (its sheets were, as transcribed), the "
+            "levels and thresholds come from official pages",
+        ),
     ),
     Regime(
         id="1489/QĐ-TTg",
@@ -309,7 +317,12 @@ REGIMES: tuple[Regime, ...] = (
         recognises=MappingProxyType({3: _P, 4: _P, 5: _N}),
         forward_at=MappingProxyType({_C: 0, _P: 90}),
         certificate_months=36,
-        sources=("Quyết định 1489/QĐ-TTg ngày 06/7/2025",),
+        sources=(
+            "Quyết định 1489/QĐ-TTg ngày 06/7/2025 (sửa đổi 148/QĐ-TTg for two-tier local "
+            "government); article not cited: the text was not read; its procedure is taken "
+            "to be the one 26/2026/QĐ-TTg art. 4–8 writes out, and messages under it cite "
+            "26/2026's articles as 26/2026's",
+        ),
     ),
     Regime(
         id="26/2026/QĐ-TTg",

@@ -41,8 +41,16 @@ _TEXT = {
         "sheet": "phiếu",
         "part": "Phần",
         "total": "Tổng",
+        "short": "Tổng tối đa đạt được: {best} (các phần ghi {stated}; bản chép thiếu {lost} điểm)",
     },
-    "en": {"list": _LIST_COLUMNS, "sheet": "sheet", "part": "Part", "total": "Total"},
+    "en": {
+        "list": _LIST_COLUMNS,
+        "sheet": "sheet",
+        "part": "Part",
+        "total": "Total",
+        "short": "Most points reachable: {best} (the parts state {stated}; the transcription "
+        "lacks {lost})",
+    },
 }
 
 
@@ -114,6 +122,7 @@ def sheet_to_json(cs: CriteriaSet, sheet: Sheet) -> dict[str, Any]:
         "title": sheet.title,
         "legal_ref": sheet.legal_ref,
         "max": sheet.max,
+        "attainable": sheet.attainable,
         "parts": [
             {
                 "code": p.code,
@@ -202,7 +211,11 @@ def _table(cs: CriteriaSet, sheet: Sheet, lang: str) -> str:
                     mark = f" {'*' * opt.stars}" if opt.stars else ""
                     case = f"[{opt.case[:2].strip()}] " if opt.case else ""
                     lines.append(f"{pad}{opt.number}. {case}{opt.text} = {opt.points}{mark}")
-    lines.append(f"{t['total']}: {sheet.max}")
+    best = sheet.attainable
+    if best == sheet.max:
+        lines.append(f"{t['total']}: {sheet.max}")
+    else:  # 148/QĐ-TTg sheets 7, 11, 12, 13 as transcribed: never print a total they miss
+        lines.append(str(t["short"]).format(best=best, stated=sheet.max, lost=sheet.max - best))
     return "\n".join(lines)
 
 

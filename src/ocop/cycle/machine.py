@@ -350,6 +350,17 @@ def _label(regime: Regime) -> str:
     return "1048 era" if regime.criteria == "1048/QĐ-TTg" else regime.id
 
 
+def _art(regime: Regime, article: str) -> str:
+    """A citation of ``article`` of 26/2026/QĐ-TTg that names the decision that holds it.
+
+    Under 1489/QĐ-TTg (whose text was not read) the same commune → province → ministry
+    procedure applied: the citation says it is 26/2026's article, not 1489's.
+    """
+    if regime is _CURRENT:
+        return f"26/2026/QĐ-TTg art. {article}"
+    return f"{regime.id}; the rule of 26/2026/QĐ-TTg art. {article}"
+
+
 def _forward_ref(regime: Regime, level: Level) -> str:
     """The article of a forwarding threshold, for the regimes whose text was read."""
     if regime is _CURRENT and level is _P:
@@ -421,7 +432,7 @@ def _commune_check(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | No
         w.reason = "the commune's check did not pass: dossier returned"
     else:
         w.stage = S.COMMUNE_CHECKED
-        w.reason = "the commune checked the dossier (art. 7.2)"
+        w.reason = f"the commune checked the dossier ({_art(regime, '7.2')})"
     return None
 
 
@@ -449,7 +460,7 @@ def _evaluate(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     if level is not expected:
         if level not in regime.scoring_levels:
             return f"the {level.value} does not score products under {regime.id}: " + (
-                "it checks the dossier (26/2026/QĐ-TTg art. 7.2)"
+                f"it checks the dossier ({_art(regime, '7.2')})"
                 if level is _C
                 else f"the chain is {' → '.join(lv.value for lv in regime.chain)}"
             )
@@ -692,10 +703,7 @@ def _rules(filed_regime: str | None, on: dt.date) -> Regime:
     for start, regime in _BOUNDS:
         if on >= start:
             return regime
-    raise OcopLookupError(
-        f"no OCOP regime was in force on {on.isoformat()} (the programme starts on "
-        f"{_FIRST_DAY.isoformat()})"
-    )
+    raise OcopLookupError(_before_programme(on))
 
 
 def _apply(w: _Work, ev: Event, on: dt.date) -> tuple[Regime | None, str | None]:
@@ -714,7 +722,7 @@ def _not_allowed(stage: Stage, ev: Event, regime: Regime) -> str:
     if ev.kind is K.EVALUATE and ev.level is _C and _C in regime.chain:
         return (
             f"the commune does not score products under {regime.id}: it checks the dossier "
-            "(art. 7.2)"
+            f"({_art(regime, '7.2')})"
         )
     if ev.kind is K.EVALUATE and ev.level in regime.chain:
         return (
@@ -757,20 +765,52 @@ def advance(
             event,
             f"{event.kind.value} on {on.isoformat()} is before the last step ({last.isoformat()})",
         )
+    # The hot path of a live system: the regime lookup and the table lookup inlined, and the
+    # timetable skipped for the steps no window or deadline can apply to.
     w = _Work(record)
-    regime, refusal = _apply(w, event, on)
-    if refusal is not None or regime is None:
-        return _refused(record, event, refusal or "refused")
+    filed_regime = record.filed_regime
+    if filed_regime is not None:
+        regime = _BY_ID[filed_regime]
+    else:
+        for start, regime in _BOUNDS:  # noqa: B007 - the regime found is used below
+            if on >= start:
+                break
+        else:
+            return _refused(record, event, _before_programme(on))
+    kind = event.kind
+    found = _TABLE.get((regime.id, record.stage, kind))
+    refusal = (
+        _not_allowed(record.stage, event, regime)
+        if found is None
+        else found[0](w, event, on, regime)
+    )
+    if refusal is not None:
+        return _refused(record, event, refusal)
     reason = w.reason
     note = event.note
     if note:
         reason = f"{reason}; {note}" if reason else note
     step = _make_step(event, on, by, record.stage, w.stage, regime.id, reason)
     new = w.record((*history, step))
-    if plan is None and regime is not _CURRENT and record.filed_regime not in _OLD_FOR_ART_12:
-        return Result(new)  # no window can apply: skip the timetable
-    where = Location(code=record.product, field=event.kind.value)
-    return Result(new, _timing(record, event, on, regime, plan=plan, where=where))
+    if (
+        plan is None
+        and (regime is not _CURRENT or kind not in _TIMED)
+        and filed_regime not in _OLD_FOR_ART_12
+    ):
+        return _make_result(new, ())  # no window can apply: skip the timetable
+    return _make_result(new, _timing(record, event, on, regime, plan=plan))
+
+
+#: The kinds of step a 26/2026 deadline can apply to (see `_timing`).
+_TIMED = frozenset({K.COMMUNE_CHECK, K.FORWARD, K.EVALUATE, K.RE_EVALUATE, K.RECOGNIZE})
+_make_result = _maker(Result)
+
+
+def _before_programme(on: dt.date) -> str:
+    return (
+        f"no OCOP regime was in force on {on.isoformat()} (the programme starts on "
+        f"{_FIRST_DAY.isoformat()})"
+    )
 
 
 def _refused(record: Record, event: Event, message: str) -> Result[Record]:
@@ -789,9 +829,9 @@ def _timing(
     regime: Regime,
     *,
     plan: Plan | None,
-    where: Location,
 ) -> tuple[Problem, ...]:
     """Warnings for a step taken outside its window (never a refusal)."""
+    where = Location(code=before.product, field=ev.kind.value)
     out: list[Problem] = []
     kind = ev.kind
     d = on.isoformat()
@@ -807,7 +847,40 @@ def _timing(
                 )
             )
     if regime is _CURRENT:
-        if kind is K.COMMUNE_CHECK and before.filed is not None:
+        if kind is K.FORWARD and before.stage is S.COMMUNE_CHECKED and before.filed is not None:
+            # Art. 7.2: within the 15 working days the commune checks (point a) and sends the
+            # dossier on to the province (point b).
+            due = commune_check_due(before.filed)
+            checked_late = bool(before.history) and before.history[-1].on > due
+            if on > due and not checked_late:  # a late check was warned about already
+                out.append(
+                    _warn(
+                        f"forward on {d}: the commune checks and sends the dossier on within 15 "
+                        f"working days of the filing on {before.filed.isoformat()}, by "
+                        f"{due.isoformat()} (26/2026/QĐ-TTg art. 7.2.b)",
+                        "cycle.deadline",
+                        where,
+                    )
+                )
+        elif (
+            kind is K.FORWARD
+            and before.stage is S.PROVINCE_EVALUATED
+            and before.evaluations
+            and before.evaluations[-1].stars < 5
+        ):
+            e = before.evaluations[-1]
+            out.append(
+                _warn(
+                    f"forward on {d}: the score {format_score(e.score, lang='en')} reaches 90, "
+                    'which art. 7.3.e calls having the potential for 5★ ("có tiềm năng đạt 5 '
+                    f'sao (đạt từ 90 trở lên)"), but its marks hold it at {e.stars}★: the '
+                    "ministry recognises 5★ only if its council finds them met "
+                    "(26/2026/QĐ-TTg art. 7.3.e, 7.4)",
+                    "cycle.marks",
+                    where,
+                )
+            )
+        elif kind is K.COMMUNE_CHECK and before.filed is not None:
             due = commune_check_due(before.filed)
             if on > due:
                 out.append(

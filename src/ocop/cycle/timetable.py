@@ -214,25 +214,36 @@ def commune_check_due(filed: dt.date) -> dt.date:
 def _batch(
     forwarded: dt.date, batches: tuple[tuple[tuple[int, int], tuple[int, int]], ...], src: str
 ) -> Window:
+    # "trước ngày 30 tháng 4": a proposal before the day, so one made on 30 April waits for
+    # the next batch; "đợt 01 trước ngày 30 tháng 6": the batch is finished before the day,
+    # its last day 29 June.
     year = forwarded.year
     for (cut_m, cut_d), (end_m, end_d) in batches:
-        if forwarded <= dt.date(year, cut_m, cut_d):
-            return Window(start=forwarded, end=dt.date(year, end_m, end_d), source=src)
+        if forwarded < dt.date(year, cut_m, cut_d):
+            return Window(start=forwarded, end=_day_before(year, end_m, end_d), source=src)
     (_, (end_m, end_d)) = batches[0]
-    return Window(start=forwarded, end=dt.date(year + 1, end_m, end_d), source=src)
+    return Window(start=forwarded, end=_day_before(year + 1, end_m, end_d), source=src)
 
 
+def _day_before(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month, day) - dt.timedelta(days=1)
+
+
+@functools.lru_cache(maxsize=4096)
 def province_batch(forwarded: dt.date) -> Window:
     """The provincial batch for a dossier the commune forwarded on ``forwarded``: finished
-    by 30 June for proposals by 30 April, by 30 December for proposals by 30 October, else by
-    30 June of the next year (26/2026/QĐ-TTg art. 5.1)."""
+    before 30 June (by 29 June) for proposals before 30 April, before 30 December for
+    proposals before 30 October, else before 30 June of the next year (26/2026/QĐ-TTg
+    art. 5.1: "trước ngày"). A dossier forwarded on 30 April is in the December batch."""
     return _batch(forwarded, PROVINCE_BATCHES, "26/2026/QĐ-TTg art. 5.1")
 
 
+@functools.lru_cache(maxsize=4096)
 def ministry_batch(forwarded: dt.date) -> Window:
     """The ministry's batch for a dossier the province forwarded on ``forwarded``: finished
-    by 30 March for proposals by 30 January, by 30 September for proposals by 30 July, else
-    by 30 March of the next year (26/2026/QĐ-TTg art. 5.2)."""
+    before 30 March for proposals before 30 January, before 30 September for proposals
+    before 30 July, else before 30 March of the next year (26/2026/QĐ-TTg art. 5.2:
+    "trước ngày")."""
     return _batch(forwarded, MINISTRY_BATCHES, "26/2026/QĐ-TTg art. 5.2")
 
 

@@ -36,6 +36,8 @@ from ocop.rating.classify import (
 )
 from ocop.rating.council import CouncilRules, MarksBasis, check_quorum
 from ocop.rating.criteria import (
+    CONDITIONS,
+    Condition,
     CriteriaSet,
     Criterion,
     Group,
@@ -67,11 +69,13 @@ from ocop.rating.scoring import (
 from ocop.rating.validate import validate_criteria_set, validate_sheet
 
 __all__ = [
+    "CONDITIONS",
     "NONE_MET",
     "Advice",
     "Assessment",
     "Certificate",
     "CertificateStatus",
+    "Condition",
     "CouncilRules",
     "CriteriaSet",
     "Criterion",

@@ -23,6 +23,7 @@ from typing import cast
 
 import attrs
 
+from ocop._i18n import tr
 from ocop.errors import OcopValueError
 from ocop.problems import Location, Problem, Result, Severity
 from ocop.rating.council import CouncilRules, MarksBasis, check_quorum
@@ -31,6 +32,8 @@ from ocop.rating.scoring import (
     Choice,
     MarkRule,
     ScoringTable,
+    _check_conditions,
+    _quote,
     check_assessment,
     format_score,
 )
@@ -293,7 +296,14 @@ def _classify(
     )
     mean = Fraction(sum(totals), len(totals))
     band = band_stars(mean)
-    marks = [m for m in table.marks if m.stars <= band]
+    stated = assessment.conditions
+    # A mark whose criterion's text makes it conditional binds only when the condition holds
+    # (ocop.rating.criteria.CONDITIONS: 26/2026 sheet 21 criterion 7, the story criteria).
+    marks = [
+        m
+        for m in table.marks
+        if m.stars <= band and (m.condition is None or stated.get(m.condition, m.default))
+    ]
     unmet: list[UnmetMark] = []
     agreed: dict[str, int] = {}
     if marks:
@@ -385,6 +395,71 @@ def _check_title_marks(rating: Rating, assessment: Assessment) -> list[Problem]:
     ]
 
 
+def _check_conditions_used(rating: Rating, assessment: Assessment) -> list[Problem]:
+    """Warn where a condition the assessment does not state decided a mark: its default was
+    assumed (``rating.condition``)."""
+    from ocop.rating.criteria import CONDITIONS
+
+    by_key = {c.key: c for c in CONDITIONS}
+    sheet = assessment.sheet
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for u in rating.unmet:
+        c = sheet.criterion(u.code)
+        cond = c.condition
+        if cond is None or cond.key in assessment.conditions or cond.key in seen:
+            continue
+        seen.add(cond.key)
+        out.append(
+            Problem(
+                code="rating.condition",
+                message=tr(
+                    "criterion {code} ({title}) binds its {stars}★ mark only if the answer to "
+                    "'{question}' is yes; the assessment does not say, so {default} is assumed "
+                    "and the mark holds the product at {held}★: state conditions.{key} "
+                    "({source})",
+                    code=u.code,
+                    title=c.title,
+                    stars=u.stars,
+                    question=by_key[cond.key].question,
+                    default="yes" if cond.default else "no",
+                    held=rating.stars,
+                    key=cond.key,
+                    source=cond.source.split(":")[0],
+                ),
+                where=Location(path=f"$.conditions[{_quote(cond.key)}]"),
+                severity=Severity.WARNING,
+            )
+        )
+    return out
+
+
+def _check_attainable(assessment: Assessment) -> list[Problem]:
+    """Warn when the sheet cannot reach its stated total (the 148/QĐ-TTg transcription's
+    sheets 7, 11, 12 and 13 reach 99, 97, 97 and 98 of 100)."""
+    sheet = assessment.sheet
+    best = sheet.attainable
+    if best == sheet.max:
+        return []
+    return [
+        Problem(
+            code="rating.sheet_max",
+            message=tr(
+                "{criteria} sheet {number} reaches at most {best} points, not the {total} its "
+                "parts state (the transcription of the sheet loses {lost}): scores on it are "
+                "out of {best}; check the printed decision before relying on a band",
+                criteria=sheet.criteria_set,
+                number=sheet.number,
+                best=best,
+                total=sheet.max,
+                lost=sheet.max - best,
+            ),
+            where=Location(path="$.sheet"),
+            severity=Severity.WARNING,
+        )
+    ]
+
+
 def rate(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Result[Rating | None]:
     """Check an assessment against its sheet and the council's rules, then classify it.
 
@@ -407,10 +482,16 @@ def rate(assessment: Assessment, rules: CouncilRules = _DEFAULT_RULES) -> Result
         problems = check_assessment(assessment)
         if problems:
             return Result(None, (*problems, *_check_council(assessment, rules)))
+    else:
+        problems = _check_conditions(assessment)
+        if problems:
+            return Result(None, (*problems, *_check_council(assessment, rules)))
     rating = _classify(assessment, rules, table, cast("list[int]", totals))
     problems = (
         _check_spread(rating, rules)
         + _check_council(assessment, rules)
         + _check_title_marks(rating, assessment)
+        + _check_conditions_used(rating, assessment)
+        + _check_attainable(assessment)
     )
     return Result(rating, tuple(problems))

@@ -26,6 +26,8 @@ import attrs
 from ocop.errors import OcopLookupError, OcopValueError
 
 __all__ = [
+    "CONDITIONS",
+    "Condition",
     "CriteriaSet",
     "Criterion",
     "Group",
@@ -69,6 +71,71 @@ class Option:
 
 
 @attrs.frozen(kw_only=True)
+class Condition:
+    """A condition a criterion's text puts on its minimum-for-stars marks (điều kiện áp dụng).
+
+    The assessment states whether it holds for the product
+    (`Assessment.conditions`, keyed by `key`);
+    when it does not hold, the criterion's marks are not judged (its points count as scored).
+    When the assessment does not state it, `default` is assumed and, if that decides a mark,
+    the rating says so in a warning (``rating.condition``).
+
+    Attributes:
+        key: The name the assessment states it by, e.g. ``"quality_declaration_required"``.
+        prefix: The printed words that make a criterion conditional (matched at the start of
+            one of its conditions or notes).
+        question: What the assessment answers, in English.
+        default: What is assumed when the assessment is silent: the reading that keeps the
+            marks (the stricter one), so that a silent assessment never gets more stars.
+        source: Where the words are printed and what they say.
+    """
+
+    key: str
+    prefix: str
+    question: str
+    default: bool
+    source: str
+
+
+#: Every condition the criteria sets print, by key. The texts were found by reading every
+#: criterion's conditions and notes in the three sets (a test keeps this list complete).
+CONDITIONS: tuple[Condition, ...] = (
+    Condition(
+        key="quality_declaration_required",
+        prefix="Áp dụng bắt buộc đối với các sản phẩm phải công bố chất lượng",
+        question="must the product publish a quality declaration (công bố chất lượng)?",
+        default=True,
+        source=(
+            "26/2026/QĐ-TTg Appendix II sheet 21 (Thủ công mỹ nghệ), criterion 7 'Công bố "
+            "chất lượng sản phẩm': 'Áp dụng bắt buộc đối với các sản phẩm phải công bố chất "
+            "lượng theo quy định; khuyến khích các sản phẩm còn lại' — the 3★ mark on option "
+            "1 binds only products that must declare their quality; for the others the "
+            "criterion is encouraged, its points still count"
+        ),
+    ),
+    Condition(
+        key="product_story",
+        prefix="Chỉ áp dụng khi có câu chuyện",
+        question="does the product have a product story (câu chuyện sản phẩm)?",
+        default=True,
+        source=(
+            "148/QĐ-TTg and 26/2026/QĐ-TTg Appendix II, the criteria of the product story "
+            "(group 5): 'Chỉ áp dụng khi có câu chuyện sản phẩm' — they apply only to a "
+            "product with a story, so their marks bind only such a product"
+        ),
+    ),
+)
+
+
+def _condition_of(texts: tuple[str, ...]) -> Condition | None:
+    for text in texts:
+        for condition in CONDITIONS:
+            if text.startswith(condition.prefix):
+                return condition
+    return None
+
+
+@attrs.frozen(kw_only=True)
 class Criterion:
     """One scored line of a sheet (tiêu chí).
 
@@ -101,6 +168,13 @@ class Criterion:
     conditions: tuple[str, ...] = ()
     implicit_options: bool = False
     title_stars: int | None = None
+
+    @property
+    def condition(self) -> Condition | None:
+        """The condition the criterion's text puts on its marks
+        (`CONDITIONS`), read from its printed conditions and
+        notes, or ``None``."""
+        return _condition_of(self.conditions + self.notes)
 
     def option(self, number: int) -> Option:
         """The option numbered ``number`` (from 1).
@@ -270,6 +344,14 @@ class Sheet:
     def max(self) -> int:
         """The sum of the parts' maxima (100 on a sound sheet)."""
         return sum(p.max for p in self.parts)
+
+    @property
+    def attainable(self) -> int:
+        """The most points the sheet's options can give: the sum of each criterion's best
+        option. It equals `max` on a sound sheet; the 148/QĐ-TTg transcription's sheets
+        7, 11, 12 and 13 reach only 99, 97, 97 and 98 (groups whose criteria do not add up to
+        the printed maxima: see ``reference/README.md``)."""
+        return sum(c.best_points for c in self.criteria())
 
 
 @attrs.frozen(kw_only=True)

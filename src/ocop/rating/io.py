@@ -10,6 +10,7 @@ An assessment document is one product's scoring by a council::
       "rules": {"max_spread": 10, "quorum": "3/4", "chair_required": true,
                 "marks_on": "agreed"},     // optional: the council's rules
       "agreed": {"1.1": 3, ...},           // optional: the council's agreed answers
+      "conditions": {"quality_declaration_required": false},  // optional: see below
       "members": [
         {"name": "Nguyễn Văn A", "chair": true, "choices": {"1.1": 3, "1.2": 1, ...}},
         ...
@@ -17,7 +18,10 @@ An assessment document is one product's scoring by a council::
     }
 
 Choices name options by number (from 1 in printed order); ``0`` or ``null`` means none of
-the options is met (0 points). pydantic checks the document's shape and publishes its JSON
+the options is met (0 points). ``conditions`` states the conditions a sheet's text puts on
+some marks (`CONDITIONS`: ``quality_declaration_required``,
+``product_story``); a condition not stated is taken at its default, with a warning when that
+decides a mark. pydantic checks the document's shape and publishes its JSON
 Schema ([`assessment_schema`][ocop.rating.io.assessment_schema]); the choices themselves are checked
 against the sheet by the core ([`ocop.rating.scoring`][ocop.rating.scoring]) so that every problem
 is reported at once, each located with a ``$.path``.
@@ -124,6 +128,13 @@ class AssessmentDocument(_Strict):
     )
     agreed: Choices | None = Field(
         default=None, description="The council's agreed answers, criterion code → option."
+    )
+    conditions: dict[StrictStr, StrictBool] | None = Field(
+        default=None,
+        description=(
+            "The conditions the sheet's text puts on some minimum-for-stars marks, by key "
+            "(quality_declaration_required, product_story): true when it holds for the product."
+        ),
     )
     members: list[MemberDocument] = Field(description="The members' score sheets.")
 
@@ -270,6 +281,7 @@ def _build(
         product=doc.product,
         council_size=doc.council_size,
         agreed=doc.agreed,
+        conditions=doc.conditions or {},
         members=tuple(
             ScoreSheet(member=m.name, choices=m.choices, chair=m.chair) for m in doc.members
         ),

@@ -77,6 +77,12 @@ def _members(value: Iterable[ScoreSheet]) -> tuple[ScoreSheet, ...]:
     return members
 
 
+def _frozen_conditions(value: Mapping[str, bool]) -> Mapping[str, bool]:
+    if not isinstance(value, Mapping):
+        raise OcopTypeError(f"'conditions' must be a mapping (got {type(value).__name__})")
+    return MappingProxyType(dict(value))
+
+
 @attrs.frozen(kw_only=True)
 class Assessment:
     """A council's assessment of one product (kết quả đánh giá của Hội đồng).
@@ -92,6 +98,10 @@ class Assessment:
             ``None``: derived from the members' sheets.
         council_size: How many members the council has (số thành viên Hội đồng), when known;
             needed to check the quorum.
+        conditions: The conditions the sheet's text puts on some marks, stated for this
+            product: `Condition.key` → whether it holds (e.g.
+            ``{"quality_declaration_required": False}`` for a handicraft that need not declare
+            its quality). A condition not stated is taken at its default.
     """
 
     sheet: Sheet
@@ -101,6 +111,7 @@ class Assessment:
         default=None, converter=attrs.converters.optional(_freeze)
     )
     council_size: int | None = attrs.field(default=None, validator=lambda _i, _a, v: _size(v))
+    conditions: Mapping[str, bool] = attrs.field(factory=dict, converter=_frozen_conditions)
 
 
 def _size(value: object) -> None:
@@ -122,12 +133,17 @@ class MarkRule:
         code: The criterion's code (mã tiêu chí).
         stars: The star level the mark is for (3, 4 or 5); it also binds every higher level.
         option: The least option number (phương án) that meets the mark.
+        condition: The key of the criterion's [`Condition`][ocop.rating.Condition],
+            when its text makes the mark conditional; ``None`` otherwise.
+        default: What the condition is taken to be when the assessment does not state it.
     """
 
     index: int
     code: str
     stars: int
     option: int
+    condition: str | None = None
+    default: bool = True
 
 
 def _compile_points(options: Iterable[tuple[int, int]]) -> Mapping[Choice, int]:
@@ -180,7 +196,14 @@ class ScoringTable:
         if len(set(codes)) != len(codes):
             raise OcopValueError(f"sheet {sheet.number} of {sheet.criteria_set}: duplicate codes")
         marks = tuple(
-            MarkRule(index=i, code=c.code, stars=o.stars, option=o.number)
+            MarkRule(
+                index=i,
+                code=c.code,
+                stars=o.stars,
+                option=o.number,
+                condition=None if (cond := c.condition) is None else cond.key,
+                default=True if cond is None else cond.default,
+            )
             for i, c in enumerate(criteria)
             for o in c.options
             if o.stars is not None
@@ -368,4 +391,33 @@ def check_assessment(assessment: Assessment, *, member_path: str = "$.members") 
             )
     if assessment.agreed is not None:
         problems.extend(table.check_choices(assessment.agreed, path="$.agreed"))
+    problems.extend(_check_conditions(assessment))
+    return problems
+
+
+def _check_conditions(assessment: Assessment) -> list[Problem]:
+    from ocop.rating.criteria import CONDITIONS
+
+    known = {c.key for c in CONDITIONS}
+    problems = []
+    for key, value in assessment.conditions.items():
+        where = Location(path=f"$.conditions[{_quote(key)}]")
+        if key not in known:
+            problems.append(
+                Problem(
+                    code="rating.condition",
+                    message=(
+                        f"no sheet has a condition {key!r} (known: {', '.join(sorted(known))})"
+                    ),
+                    where=where,
+                )
+            )
+        elif not isinstance(value, bool):
+            problems.append(
+                Problem(
+                    code="rating.condition",
+                    message=f"condition {key!r} is true or false (got {value!r})",
+                    where=where,
+                )
+            )
     return problems
