@@ -423,7 +423,7 @@ def advise(
         keep: Codes of criteria that cannot change (e.g. the form of organisation); a level
             whose marks need one of them changed is unreachable.
         conditions: The conditions the sheet's text puts on some marks, as the assessment
-            states them ([`Assessment.conditions`][ocop.rating.Assessment.conditions]); a
+            states them (`Assessment.conditions`); a
             mark whose condition does not hold binds no level (default: each condition at
             its default).
         marks: The minimum-for-stars marks that apply to the product, when the caller has
