@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     sheet = get_criteria_set(args.criteria).sheet(args.sheet)
-    criteria = sheet.criteria()
+    criteria = sheet.criteria
     rng = random.Random(args.seed)
     answers = []
     for _ in range(args.products):

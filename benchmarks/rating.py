@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     sheet = get_criteria_set(args.criteria).sheet(args.sheet)
-    criteria = sheet.criteria()
+    criteria = sheet.criteria
     rng = random.Random(args.seed)
 
     docs = []

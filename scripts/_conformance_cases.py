@@ -299,7 +299,7 @@ def choices_for_total(
     ``below`` = (code, option): that criterion is held below ``option`` instead (to miss a
     mark). ``None`` when no choices make that total.
     """
-    criteria = sheet.criteria()
+    criteria = sheet.criteria
     allowed: list[list[tuple[int, int]]] = []
     for c in criteria:
         opts = _choice_points(c)
@@ -330,7 +330,7 @@ def choices_for_total(
 
 def _best(sheet: Sheet) -> dict[str, int]:
     return {
-        c.code: max(_choice_points(c), key=lambda np: (np[1], np[0]))[0] for c in sheet.criteria()
+        c.code: max(_choice_points(c), key=lambda np: (np[1], np[0]))[0] for c in sheet.criteria
     }
 
 
@@ -370,7 +370,7 @@ def _mark_ref(sheet: Sheet, code: str, stars: int) -> str:
 def _missed(sheet: Sheet, code: str, option: int, stars: int) -> dict[str, int] | None:
     """Choices missing only the mark (``code``, ``option``), with the highest total that
     keeps the band at ``stars`` or above."""
-    top = sum(max(p for _, p in _choice_points(c)) for c in sheet.criteria())
+    top = sum(max(p for _, p in _choice_points(c)) for c in sheet.criteria)
     for total in range(top, 0, -1):
         if band_stars(total) < stars:
             return None
@@ -384,7 +384,7 @@ def _sheet_cases(sheet: Sheet, alias: str, *, every_mark: bool) -> Iterator[Spec
     base = f"rating.{alias}.sheet-{sheet.number:02d}"
     best = _best(sheet)
     yield Spec(f"{base}.best", _band_ref(sheet) + "; totals", _doc(sheet, [best]))
-    none = {c.code: 0 for c in sheet.criteria()}
+    none = {c.code: 0 for c in sheet.criteria}
     yield Spec(f"{base}.none-met", _band_ref(sheet) + "; totals", _doc(sheet, [none]))
     for b in (30, 50, 70, 90):
         for name, total in (("at", b), ("below", b - 1)):
@@ -392,7 +392,7 @@ def _sheet_cases(sheet: Sheet, alias: str, *, every_mark: bool) -> Iterator[Spec
             if members is not None:
                 yield Spec(f"{base}.band-{b}.{name}", _band_ref(sheet), _doc(sheet, members))
     levels_seen: set[int] = set()
-    for c in sheet.criteria():
+    for c in sheet.criteria:
         for o in c.options:
             if o.stars is None or (not every_mark and o.stars in levels_seen):
                 continue
@@ -461,7 +461,7 @@ def _council_cases(sheet: Sheet, alias: str) -> Iterator[Spec]:
     doc = _doc(sheet, members[:3])
     doc["assessment"]["members"][1]["chair"] = True
     yield Spec(f"{base}.two-chairs", f"{_COUNCIL}: one chair", doc)
-    marked = [(c, o) for c in sheet.criteria() for o in c.options if o.stars == 5]
+    marked = [(c, o) for c in sheet.criteria for o in c.options if o.stars == 5]
     if marked:
         c, o = marked[0]
         good = choices_for_total(sheet, 95, level=5)
@@ -493,7 +493,7 @@ def _invalid_cases(sheet: Sheet, alias: str) -> Iterator[Spec]:
     base = f"rating.{alias}.sheet-{sheet.number:02d}.invalid"
     ref = f"{_sheet_ref(sheet)}: every choice names a criterion of the sheet and one of its options"
     best = _best(sheet)
-    first = sheet.criteria()[0]
+    first = sheet.criteria[0]
     yield Spec(f"{base}.unknown-criterion", ref, _doc(sheet, [{**best, "99.9": 1}]))
     yield Spec(
         f"{base}.option-range",
@@ -512,7 +512,7 @@ def _invalid_cases(sheet: Sheet, alias: str) -> Iterator[Spec]:
 def rating_cases() -> Iterator[Spec]:
     for cset in criteria_sets():
         current = cset is criteria_sets()[-1]
-        for sheet in cset.sheets():
+        for sheet in cset.sheets:
             yield from _sheet_cases(sheet, cset.alias, every_mark=current)
         first = cset.sheet(cset.sheet_numbers[0])
         yield from _mean_cases(first, cset.alias)

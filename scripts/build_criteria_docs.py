@@ -90,7 +90,7 @@ def sheet_section(sheet: Sheet) -> list[str]:
 
 
 def set_page(cs: CriteriaSet) -> str:
-    sheets = cs.sheets()
+    sheets = cs.sheets
     problems = validate_criteria_set(cs)
     errors = [p for p in problems if p.is_error]
     until = cs.effective_until.isoformat() if cs.effective_until else "further notice"
@@ -115,7 +115,7 @@ def set_page(cs: CriteriaSet) -> str:
         "|--:|---|--:|--:|--:|",
     ]
     for s in sheets:
-        crits = s.criteria()
+        crits = s.criteria
         n_marks = sum(len(c.marks) for c in crits)
         n_unres = sum(1 for n in s.source_notes if not n.resolved)
         lines.append(f"| {s.number} | {cell(s.title)} | {len(crits)} | {n_marks} | {n_unres} |")

@@ -61,7 +61,7 @@ def sheets(draw: st.DrawFn, *, max_criteria: int = 8) -> Sheet:
 def choices_for(sheet: Sheet) -> st.SearchStrategy[dict[str, int | None]]:
     """One member's complete, in-range choices for ``sheet`` (0 and None included)."""
     return st.fixed_dictionaries(
-        {c.code: st.one_of(st.none(), st.integers(0, len(c.options))) for c in sheet.criteria()}
+        {c.code: st.one_of(st.none(), st.integers(0, len(c.options))) for c in sheet.criteria}
     )
 
 

@@ -45,14 +45,14 @@ BAD_INPUTS = [
         "1,1,,A,100,,X\n2,1.1,1,B,60,,\n3,1.2,1,C,30,,\n",
         [
             "b.csv:2: amount: line 1: stated subtotal 100 ≠ 90, the sum of its 2 lines "
-            "(1.000 đồng) [budget.subtotal]"
+            "(1,000 VND) [budget.subtotal]"
         ],
     ),
     (
         "stated total",
         "1,1,,A,100,,X\n,,,TỔNG CỘNG,120,,\n",
         [
-            "b.csv:3: stated_total: stated total 120 ≠ 100, the sum of the lines (1.000 đồng) "
+            "b.csv:3: stated_total: stated total 120 ≠ 100, the sum of the lines (1,000 VND) "
             "[budget.total]"
         ],
     ),
@@ -117,8 +117,8 @@ BAD_INPUTS = [
         "words disagree",
         "1,1,,A,100,,X\n,,,Bằng chữ: Hai trăm nghìn đồng,,,\n",
         [
-            "b.csv:3: total_in_words: total in words 'Hai trăm nghìn đồng' reads 200.000 đồng, "
-            "100.000 đồng above the total 100.000 đồng [budget.words]"
+            "b.csv:3: total_in_words: total in words 'Hai trăm nghìn đồng' reads 200,000 VND, "
+            "100,000 VND above the total 100,000 VND [budget.words]"
         ],
     ),
     (
@@ -160,11 +160,11 @@ def test_bad_inputs_give_exact_messages(case: str, rows: str, expected: list[str
 
 def test_every_problem_is_reported_at_once() -> None:
     assert problems_of("1,1,,A,100,,X\n2,1.1,1,B,60,,\n3,1,,C,-1,,X\n,,,Tổng cộng,5,,\n") == [
-        "b.csv:2: amount: line 1: stated subtotal 100 ≠ 60, the sum of its 1 line (1.000 đồng) "
+        "b.csv:2: amount: line 1: stated subtotal 100 ≠ 60, the sum of its 1 line (1,000 VND) "
         "[budget.subtotal]",
         "b.csv:4: code: code 1 is used again (first on row 1) [budget.code_duplicate]",
         "b.csv:4: amount: line 1: amount -1 is negative [budget.amount_negative]",
-        "b.csv:5: stated_total: stated total 5 ≠ 59, the sum of the lines (1.000 đồng) "
+        "b.csv:5: stated_total: stated total 5 ≠ 59, the sum of the lines (1,000 VND) "
         "[budget.total]",
     ]
 
@@ -177,7 +177,7 @@ def test_rounded_words_are_a_warning() -> None:
     (p,) = check(result.value)
     assert p.severity is Severity.WARNING
     assert p.message.endswith(
-        "reads 6.422.000.000 đồng, 330.000 đồng below the total 6.422.330.000 đồng "
+        "reads 6,422,000,000 VND, 330,000 VND below the total 6,422,330,000 VND "
         "(the words are rounded down to millions)"
     )
 
@@ -239,7 +239,7 @@ def test_phases_add_up_separately() -> None:
     assert [build_tree(budget, phase=p).total for p in Phase] == [15, 13, 10]
     (warning,) = check(budget)
     assert warning.render() == (
-        "row 2: disbursed: warning: line 1.1: disbursed 9 is more than approved 8 (đồng) "
+        "row 2: disbursed: warning: line 1.1: disbursed 9 is more than approved 8 (VND) "
         "[budget.disbursed]"
     )
 

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from helpers import SEED, needs_seed, run
 from ocop.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_CSV = ROOT.parent / "shared" / "data" / "quang-tri-2019" / "budget.csv"
+SEED_CSV = SEED / "budget.csv"
 HEADER = "row,code,parent,title,amount_thousand_vnd,explanation,responsible\n"
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
+@pytest.mark.usefixtures("vietnamese")
 def test_report_prints_the_builtin_budget(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "budget", "report")
     assert code == 0
@@ -29,6 +25,86 @@ def test_report_prints_the_builtin_budget(capsys: pytest.CaptureFixture[str]) ->
     assert "TỔNG CỘNG" in out
     assert "Bằng chữ: Sáu tỷ bốn trăm hai mươi hai triệu ba trăm ba mươi nghìn đồng" in out
     assert "[budget.words]" in err
+
+
+VI_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$")
+EN_NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$")
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_report_by_section_prints_only_vietnamese_numbers_by_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "budget", "report", "--by", "section", "--unit", "million")
+    assert code == 0
+    assert out.splitlines()[0].split("  ")[0:2] == ["TT", "Nội dung"]
+    rows = [re.split(r"\s{2,}", line.strip()) for line in out.splitlines()[2:]]
+    numbers = [cell for row in rows for cell in row[-3:] if re.search(r"\d", cell)]
+    assert "111,23" in numbers
+    assert "1,73" in numbers
+    assert "6.422,33" in numbers
+    assert "100,00" in numbers
+    assert all(VI_NUMBER.match(n) for n in numbers), numbers
+
+
+def test_report_by_section_prints_only_english_numbers_with_lang_en(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OCOP_LANG")
+    code, out, _ = run(
+        capsys, "budget", "report", "--by", "section", "--unit", "million", "--lang", "en"
+    )
+    assert code == 0
+    assert "Amount (million VND)" in out.splitlines()[0]
+    rows = [re.split(r"\s{2,}", line.strip()) for line in out.splitlines()[2:]]
+    numbers = [cell for row in rows for cell in row[-3:] if re.search(r"\d", cell)]
+    assert {"111.23", "1.73", "6,422.33", "100.00"} <= set(numbers)
+    assert all(EN_NUMBER.match(n) for n in numbers), numbers
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_check_warns_in_vietnamese_by_default_and_in_english_with_lang_en(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "budget", "check")
+    assert code == 0
+    assert out == (
+        "quang-tri-2019/budget.toml: $.total_in_words: cảnh báo: tổng bằng chữ 'Sáu tỷ, bốn "
+        "trăm hai mươi hai triệu đồng' đọc ra 6.422.000.000 đồng, ít hơn tổng cộng "
+        "6.422.330.000 đồng là 330.000 đồng (số bằng chữ được làm tròn xuống hàng triệu) "
+        "[budget.words]\n"
+    )
+    assert err == (
+        "dự toán Quảng Trị 2019 có sẵn: khớp: 31 dòng, tổng cộng 6.422.330.000 đồng, 1 cảnh báo\n"
+    )
+    code, out, err = run(capsys, "budget", "check", "--lang", "en")
+    assert code == 0
+    assert out.startswith("quang-tri-2019/budget.toml: $.total_in_words: warning: total in words")
+    assert err == (
+        "the built-in Quảng Trị 2019 budget: consistent: 31 lines, total 6,422,330,000 VND, "
+        "1 warning\n"
+    )
+
+
+@pytest.mark.parametrize("where", [("--quiet",), ("-q",), ("--quiet", "--lang", "en")])
+def test_quiet_prints_no_warning_on_stderr(
+    capsys: pytest.CaptureFixture[str], where: tuple[str, ...]
+) -> None:
+    code, out, err = run(capsys, "budget", "report", *where)
+    assert (code, err) == (0, "")
+    assert out
+    code, _, err = run(capsys, "budget", "check", *where)
+    assert (code, err) == (0, "")
+    code, _, err = run(capsys, "--quiet", "budget", "report")
+    assert (code, err) == (0, "")
+
+
+def test_quiet_still_prints_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "1,1,,A,100,,X\n2,1.1,1,B,60,,\n", "utf-8")
+    code, _, err = run(capsys, "budget", "report", str(bad), "--quiet")
+    assert code == 1
+    assert "[budget.subtotal]" in err
 
 
 @pytest.mark.parametrize("by", ["section", "responsible", "locality", "source"])
@@ -57,7 +133,7 @@ def test_report_sections_json(capsys: pytest.CaptureFixture[str]) -> None:
     ]
 
 
-@pytest.mark.skipif(not SEED_CSV.exists(), reason="../shared is not beside the repo")
+@needs_seed
 def test_report_and_check_a_file(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys, "budget", "report", str(SEED_CSV), "--by", "locality", "--format", "json"
@@ -66,7 +142,7 @@ def test_report_and_check_a_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(json.loads(out)["groups"]) == 10
     code, out, err = run(capsys, "budget", "check", str(SEED_CSV))
     assert (code, out) == (0, "")
-    assert err.endswith("consistent: 31 lines, total 6.422.330.000 đồng\n")
+    assert err.endswith("consistent: 31 lines, total 6,422,330,000 VND\n")
 
 
 def test_report_csv(capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,8 +169,8 @@ def test_check_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert code == 1
     assert out.splitlines() == [
         f"{bad}:2: amount: line 1: stated subtotal 100 ≠ 60, the sum of its 1 line "
-        "(1.000 đồng) [budget.subtotal]",
-        f"{bad}:4: stated_total: stated total 120 ≠ 60, the sum of the lines (1.000 đồng) "
+        "(1,000 VND) [budget.subtotal]",
+        f"{bad}:4: stated_total: stated total 120 ≠ 60, the sum of the lines (1,000 VND) "
         "[budget.total]",
     ]
     code, out, _ = run(capsys, "budget", "check", str(bad), "--format", "json")
@@ -115,9 +191,9 @@ def test_check_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert out.splitlines() == [
         "file,row,field,path,line,code,severity,message",
         f"{bad},2,amount,,1,budget.subtotal,error,"
-        '"line 1: stated subtotal 100 ≠ 60, the sum of its 1 line (1.000 đồng)"',
+        '"line 1: stated subtotal 100 ≠ 60, the sum of its 1 line (1,000 VND)"',
         f"{bad},4,stated_total,,,budget.total,error,"
-        '"stated total 120 ≠ 60, the sum of the lines (1.000 đồng)"',
+        '"stated total 120 ≠ 60, the sum of the lines (1,000 VND)"',
     ]
     # A report of an inconsistent budget prints no figures.
     code, out, err = run(capsys, "budget", "report", str(bad))
@@ -175,6 +251,7 @@ def test_convert_round_trips(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert json.loads(out)["total"] == 6_422_330_000
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_money_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "money", "words", "6.422.330.000")[1] == (
         "Sáu tỷ bốn trăm hai mươi hai triệu ba trăm ba mươi nghìn đồng\n"
@@ -185,8 +262,17 @@ def test_money_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "money", "format", "6422330000", "--unit", "million", "--places", "2")[
         1
     ] == ("6.422,33 triệu đồng\n")
-    code, _, err = run(capsys, "money", "read", "sáu bánh")
+    code, _, err = run(capsys, "money", "read", "sáu bánh", "--lang", "en")
     assert (code, err) == (2, "ocop: cannot read 'sáu bánh' as a number: unknown word 'bánh'\n")
+
+
+def test_money_commands_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "money", "read", "Sáu tỷ, bốn trăm hai mươi hai triệu đồng")[1] == (
+        "6,422,000,000 VND\n"
+    )
+    assert run(capsys, "money", "format", "6422330000", "--unit", "million", "--places", "2")[
+        1
+    ] == ("6,422.33 million VND\n")
 
 
 def test_version_and_help() -> None:

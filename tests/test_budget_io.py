@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import ROOT, SEED, needs_seed
 from ocop.budget import (
     Budget,
     budget_schema,
@@ -28,10 +28,7 @@ from ocop.errors import OcopInputError
 from ocop.money import Unit
 from strategies import budgets
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEED_CSV = SHARED / "data" / "quang-tri-2019" / "budget.csv"
-needs_shared = pytest.mark.skipif(not SEED_CSV.exists(), reason="../shared is not beside the repo")
+SEED_CSV = SEED / "budget.csv"
 
 SECTIONS_THOUSANDS = [300_000, 111_230, 100_000, 310_500, 1_200_600, 3_800_000, 600_000]
 
@@ -51,8 +48,8 @@ def test_builtin_budget_is_the_seed_annex() -> None:
     (warning,) = check(budget)
     assert warning.render() == (
         "quang-tri-2019/budget.toml: $.total_in_words: warning: total in words 'Sáu tỷ, bốn "
-        "trăm hai mươi hai triệu đồng' reads 6.422.000.000 đồng, 330.000 đồng below the total "
-        "6.422.330.000 đồng (the words are rounded down to millions) [budget.words]"
+        "trăm hai mươi hai triệu đồng' reads 6,422,000,000 VND, 330,000 VND below the total "
+        "6,422,330,000 VND (the words are rounded down to millions) [budget.words]"
     )
 
 
@@ -72,7 +69,7 @@ def test_builtin_localities_are_the_nine_funded_plus_province_level() -> None:
     }
 
 
-@needs_shared
+@needs_seed
 def test_shipped_budget_is_what_the_script_builds() -> None:
     out = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_builtin_budget.py"), "--check"],
@@ -83,7 +80,7 @@ def test_shipped_budget_is_what_the_script_builds() -> None:
     assert out.returncode == 0, out.stderr
 
 
-@needs_shared
+@needs_seed
 def test_seed_csv_round_trips_byte_for_byte() -> None:
     text = SEED_CSV.read_text("utf-8")
     result = read_csv(text, file="budget.csv")
@@ -93,7 +90,7 @@ def test_seed_csv_round_trips_byte_for_byte() -> None:
     assert result.value.lines == quang_tri_2019().lines
 
 
-@needs_shared
+@needs_seed
 def test_spreadsheet_exports_read_the_same() -> None:
     text = SEED_CSV.read_text("utf-8")
     plain = read_csv(text).value

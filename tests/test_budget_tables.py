@@ -134,9 +134,9 @@ def test_each_money_column_has_its_own_unit() -> None:
 @pytest.mark.parametrize(
     ("stated", "hint"),
     [
-        ("2", "the parts add up to 1.000 times the stated figure: are they in another unit?"),
-        ("2.000.000", "the stated figure is 1.000 times the parts: is it in another unit?"),
-        ("2.000.000.000", "the stated figure is 1.000.000 times the parts"),
+        ("2", "the parts add up to 1,000 times the stated figure: are they in another unit?"),
+        ("2.000.000", "the stated figure is 1,000 times the parts: is it in another unit?"),
+        ("2.000.000.000", "the stated figure is 1,000,000 times the parts"),
         ("2.001", ""),
     ],
 )

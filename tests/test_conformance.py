@@ -17,6 +17,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from helpers import ROOT
 from ocop.cli import main
 from ocop.conformance import (
     AREAS,
@@ -30,7 +31,6 @@ from ocop.conformance import (
     shipped_files,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 CASES = load_vectors()
 BY_AREA: dict[str, list[Any]] = defaultdict(list)
 for _case in CASES:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ocop.cli import main
+from helpers import run
 
 LIFE = """\
 {"product": "QT-001", "event": "register", "on": "2019-04-10", "subject": "HTX Cam Thủy"}
@@ -22,12 +22,6 @@ LIFE = """\
 {"product": "QT-001", "event": "recognize", "on": "2019-12-10", "level": "province", "stars": 4, \
 "by": "UBND tỉnh Quảng Trị"}
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "events.jsonl") -> str:
@@ -161,6 +155,7 @@ REPLAY_EN = [
 ]
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [((), REPLAY_VI), (("--lang", "vi"), REPLAY_VI), (("--lang", "en"), REPLAY_EN)],

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import attrs
 import pytest
 
+from helpers import ROOT
 from ocop.cycle import EventKind, Stage, transitions
 from ocop.cycle.checks import check_chain, check_dead_ends, check_definition, check_reachable
 from ocop.regimes import REGIMES, get_regime
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_every_regime_is_sound() -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from helpers import ROOT
 from ocop.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "tutorials" / "follow-a-product.md"
 
 
@@ -23,6 +21,7 @@ def _block_after(page: str, command: str) -> list[str]:
     return out
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize(
     ("lang", "command"),
     [

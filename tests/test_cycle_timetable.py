@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
+from helpers import SEED, needs_seed
 from ocop.cycle import (
     Event,
     EventKind,
@@ -29,7 +29,6 @@ from ocop.regimes import Level
 from strategies_cycle import developed, walk
 
 D = dt.date
-SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "quang-tri-2019"
 
 
 def test_quarters() -> None:
@@ -52,6 +51,7 @@ def test_window_edges() -> None:
     assert w.render() == "2019-04-01 – 2019-06-30"
 
 
+@needs_seed
 def test_the_quang_tri_plan_matches_the_seeds_activities() -> None:
     with (SEED / "activities.csv").open(encoding="utf-8") as f:
         rows = {r["id"]: r for r in csv.DictReader(f)}

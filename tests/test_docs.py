@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from helpers import DOCS, ROOT
 from ocop.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs"
 
 
 def test_cli_reference_is_current() -> None:
@@ -26,6 +23,7 @@ def test_cli_reference_is_current() -> None:
     assert out.returncode == 0, out.stderr
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_budget_tutorial_shows_real_output(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -33,6 +31,7 @@ def test_budget_tutorial_shows_real_output(
     monkeypatch.chdir(DOCS / "tutorials")
     for argv in (
         ["budget", "check", "budget-with-mistakes.csv"],
+        ["budget", "check", "budget-with-mistakes.csv", "--lang", "en"],
         ["budget", "check", "budget-fixed.csv"],
         ["budget", "report", "budget-fixed.csv", "--by", "locality"],
     ):
@@ -46,6 +45,7 @@ def test_budget_tutorial_shows_real_output(
         assert line in page, line
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_readme_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     code = readme.split("```python\n", 1)[1].split("```", 1)[0]

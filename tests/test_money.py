@@ -54,6 +54,9 @@ WORDS = [
     (-5, "âm năm"),
 ]
 
+# Money is written the Vietnamese way here; English figures are tested in test_i18n.py.
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
 
 @pytest.mark.parametrize(("n", "words"), WORDS)
 def test_in_words_reads_numbers_as_documents_do(n: int, words: str) -> None:

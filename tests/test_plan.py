@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import ROOT, SEED, needs_seed
 from ocop.budget import quang_tri_2019 as builtin_budget
 from ocop.errors import OcopInputError, OcopLookupError, OcopValueError
 from ocop.periods import Quarter, QuarterRange
@@ -37,11 +38,6 @@ from ocop.plan import (
 from ocop.plan.progress import activity_status, target_progress
 from ocop.problems import render
 from strategies_plan import plans
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data" / "quang-tri-2019"
-needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared")
-
 
 # -- the built-in plan -------------------------------------------------------------------
 
@@ -118,7 +114,7 @@ def test_builtin_budget_by_activity() -> None:
 
 def test_shipped_plan_and_log_are_current() -> None:
     for script in ("build_builtin_plan.py", "build_simulated_events.py"):
-        if not SHARED.exists() and script == "build_builtin_plan.py":
+        if not SEED.is_dir() and script == "build_builtin_plan.py":
             continue
         out = subprocess.run(
             [sys.executable, str(ROOT / "scripts" / script), "--check"],
@@ -134,9 +130,9 @@ def test_schema_is_published_and_current() -> None:
     assert committed == plan_schema()
 
 
-@needs_shared
+@needs_seed
 def test_the_seed_tables_load_as_a_folder() -> None:
-    result = load_plan(SHARED)
+    result = load_plan(SEED)
     plan = result.value
     assert plan is not None
     assert result.ok, render(result.problems)

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import SEED, TUTORIALS, needs_seed
 from ocop.cli import main
 from ocop.plan import load_plan
 
-TUTORIALS = Path(__file__).resolve().parents[1] / "docs" / "tutorials"
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "quang-tri-2019"
 HEADER = ["file", "row", "field", "path", "line", "code", "severity", "message"]
 
 ACTIVITIES = """\
@@ -121,11 +120,11 @@ def test_convert_a_document_round_trips(
     assert load_plan(target).value == load_plan(TUTORIALS / source).value
 
 
-@pytest.mark.skipif(not SHARED.exists(), reason="the reference data is not beside the repo")
+@needs_seed
 def test_convert_the_quang_tri_tables(tmp_path: Path) -> None:
     target = tmp_path / "quang-tri-2019.toml"
-    assert main(["plan", "convert", str(SHARED), "--to", "toml", "-o", str(target)]) == 0
-    assert load_plan(target).value == load_plan(SHARED).value
+    assert main(["plan", "convert", str(SEED), "--to", "toml", "-o", str(target)]) == 0
+    assert load_plan(target).value == load_plan(SEED).value
 
 
 def test_convert_refuses_a_plan_with_errors(

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
+from helpers import TUTORIALS
 from ocop.cli import main
 from ocop.plan import load_plan, progress, simulate
 
-TUTORIALS = Path(__file__).resolve().parents[1] / "docs" / "tutorials"
 PAGE = TUTORIALS / "write-a-plan.md"
 
 
@@ -25,6 +24,7 @@ def test_the_tutorial_log_is_what_simulate_writes() -> None:
     assert (TUTORIALS / "plan-2026-events.jsonl").read_text("utf-8") == sim.jsonl()
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize(
     ("argv", "status"),
     [

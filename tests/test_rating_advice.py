@@ -42,11 +42,11 @@ FLOORS = {2: 30, 3: 50, 4: 70, 5: 90}
 
 
 def points_of(sheet: Sheet) -> dict[str, dict[int, int]]:
-    return {c.code: {0: 0, **{o.number: o.points for o in c.options}} for c in sheet.criteria()}
+    return {c.code: {0: 0, **{o.number: o.points for o in c.options}} for c in sheet.criteria}
 
 
 def marks_of(sheet: Sheet) -> list[tuple[str, int, int]]:
-    return [(c.code, o.stars, o.number) for c in sheet.criteria() for o in c.options if o.stars]
+    return [(c.code, o.stars, o.number) for c in sheet.criteria for o in c.options if o.stars]
 
 
 def stars_of(sheet: Sheet, choices: Mapping[str, int]) -> int:
@@ -110,8 +110,8 @@ def small_cases(draw: st.DrawFn) -> tuple[Sheet, dict[str, int], list[str]]:
         ]
         spec.append(list(zip(pts, marks, cases, strict=True)))
     sheet = make_sheet(spec)
-    choices = {c.code: draw(st.integers(0, len(c.options))) for c in sheet.criteria()}
-    keep = [c.code for c in sheet.criteria() if draw(st.integers(0, 7)) == 0]
+    choices = {c.code: draw(st.integers(0, len(c.options))) for c in sheet.criteria}
+    keep = [c.code for c in sheet.criteria if draw(st.integers(0, 7)) == 0]
     return sheet, choices, keep
 
 
@@ -126,7 +126,7 @@ def brute_force(
     sheet: Sheet, choices: Mapping[str, int], keep: Sequence[str], level: int
 ) -> tuple[Any, ...] | None:
     """The least change by the documented order, found by trying every combination."""
-    criteria = sheet.criteria()
+    criteria = sheet.criteria
     codes = [c.code for c in criteria]
     known = {case_of(sheet, c, choices[c]) for c in codes} - {None}
     with_cases = [c.code for c in criteria if any(o.case for o in c.options)]
@@ -170,7 +170,7 @@ def brute_force(
 
 
 def key_of(sheet: Sheet, advice: Advice) -> tuple[Any, ...]:
-    index = {c.code: i for i, c in enumerate(sheet.criteria())}
+    index = {c.code: i for i, c in enumerate(sheet.criteria)}
     return (
         len(advice.changes),
         advice.steps,
@@ -221,7 +221,7 @@ def independent_least(
     goal = FLOORS[level]
     # state: (changes, total capped at goal) → fewest steps
     states: dict[tuple[int, int], int] = {(0, 0): 0}
-    for c in sheet.criteria():
+    for c in sheet.criteria:
         have = choices[c.code]
         nxt: dict[tuple[int, int], int] = {}
         for (k, total), steps in states.items():
@@ -244,15 +244,15 @@ def agreed_sheets() -> list[tuple[Sheet, dict[str, int]]]:
     """Agreed answers on every sheet of 26/2026/QĐ-TTg, at several levels each."""
     rng = random.Random(2612)
     out = []
-    for sheet in get_criteria_set("26-2026").sheets():
+    for sheet in get_criteria_set("26-2026").sheets:
         for level in (0.15, 0.45, 0.7, 0.85):
             choices = {}
-            for c in sheet.criteria():
+            for c in sheet.criteria:
                 n = len(c.options)
                 choices[c.code] = min(n, max(0, round(level * n + rng.uniform(-1, 1))))
             if sheet.number == 26:
                 # Sheet 26's split criteria: stay in one case (the first).
-                for c in sheet.criteria():
+                for c in sheet.criteria:
                     if c.options[0].case and choices[c.code]:
                         first = [o.number for o in c.options if o.case == c.options[0].case]
                         choices[c.code] = min(choices[c.code], max(first))
@@ -291,7 +291,7 @@ def sheet_one() -> Sheet:
 
 
 def best_answers(sheet: Sheet) -> dict[str, int]:
-    return {c.code: len(c.options) for c in sheet.criteria()}
+    return {c.code: len(c.options) for c in sheet.criteria}
 
 
 def test_a_5_star_sheet_needs_no_advice() -> None:
@@ -326,7 +326,7 @@ def test_a_kept_criterion_makes_its_mark_unreachable() -> None:
 
 def test_too_few_points_left_is_unreachable_with_the_most_reachable() -> None:
     sheet = sheet_one()
-    choices = {c.code: 0 for c in sheet.criteria()}
+    choices = {c.code: 0 for c in sheet.criteria}
     keep = ["4.3", "5.2", "6.3", "6.4", "12"]  # unmarked, 16 points: at most 84 reachable
     advice = {a.stars: a for a in advise(sheet, choices, keep=keep)}
     assert advice[2].reachable
@@ -366,7 +366,7 @@ def test_a_split_criterion_stays_in_the_products_case() -> None:
     choices = best_answers(sheet)
     case_a = {
         c.code: max(o.number for o in c.options if o.case == c.options[0].case)
-        for c in sheet.criteria()
+        for c in sheet.criteria
         if c.options[0].case
     }
     choices.update(case_a)
@@ -405,7 +405,7 @@ def test_bad_answers_and_unknown_kept_criteria_are_refused() -> None:
 
 def test_every_level_of_one_sheet_within_50_ms() -> None:
     sheet = sheet_one()
-    choices = {c.code: 0 for c in sheet.criteria()}  # the worst case: 1★ to every level
+    choices = {c.code: 0 for c in sheet.criteria}  # the worst case: 1★ to every level
     best = min(_timed(advise, sheet, choices) for _ in range(5))
     assert best < 0.05, f"{best * 1000:.1f} ms"
 
@@ -470,6 +470,7 @@ def test_cli_without_advise_has_no_advice_key(capsys: pytest.CaptureFixture[str]
     assert "advice" not in json.loads(out)
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_cli_table_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = cli(capsys, str(AGREED), "--advise")
     assert status == 0
@@ -500,6 +501,7 @@ def test_cli_unknown_kept_criterion_is_a_usage_error(capsys: pytest.CaptureFixtu
     assert "no criterion '9.9'" in err
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_docs_page_shows_real_output(capsys: pytest.CaptureFixture[str]) -> None:
     page = (Path(__file__).resolve().parents[1] / "docs" / "concepts" / "advice.md").read_text(
         encoding="utf-8"

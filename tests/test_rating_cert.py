@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 import ocop.cycle
 import ocop.rating
+from helpers import REFERENCE
 from ocop.certificates import (
     DECISION_DAYS,
     EXTENSION_DAYS,
@@ -37,14 +37,7 @@ from ocop.regimes import Level
 
 D = dt.date
 C, P, N, DI = Level.COMMUNE, Level.PROVINCE, Level.NATIONAL, Level.DISTRICT
-DECISION = (
-    Path(__file__).resolve().parents[1]
-    / ".."
-    / "shared"
-    / "reference"
-    / "qd-26-2026"
-    / "qd-26-2026-QD-TTg.txt"
-)
+DECISION = REFERENCE / "qd-26-2026" / "qd-26-2026-QD-TTg.txt"
 
 
 # --- the articles cited, read in the decision's text --------------------------------------

@@ -83,6 +83,7 @@ minimum marks not met (judged on the council's agreed answers):
 """
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize(("lang", "table"), [([], TABLE_VI), (["--lang", "en"], TABLE_EN)])
 def test_table(capsys: pytest.CaptureFixture[str], lang: list[str], table: str) -> None:
     assert main(["rate", str(EXAMPLE), *lang]) == 0
@@ -125,6 +126,7 @@ def test_json(capsys: pytest.CaptureFixture[str]) -> None:
     }
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_each_member_rules_and_an_inexact_mean(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -450,6 +452,7 @@ def _console(page: str) -> list[tuple[list[str], str, int | None]]:
     return out
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_tutorials_commands_print_what_it_says(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -57,7 +57,7 @@ def test_the_condition_stated_as_holding_keeps_the_mark() -> None:
 
 def test_an_unknown_condition_is_refused_where_it_is() -> None:
     sheet = get_criteria_set("26-2026").sheet(21)
-    best = {c.code: len(c.options) for c in sheet.criteria()}
+    best = {c.code: len(c.options) for c in sheet.criteria}
     a = Assessment(
         sheet=sheet,
         members=(ScoreSheet(member="A", choices=best),),
@@ -77,7 +77,7 @@ def test_every_conditional_text_of_every_sheet_is_a_known_condition() -> None:
     for cs_id in ("148-2023", "26-2026"):
         cs = get_criteria_set(cs_id)
         for n in cs.sheet_titles:
-            for c in cs.sheet(n).criteria():
+            for c in cs.sheet(n).criteria:
                 for text in c.conditions + c.notes:
                     if text.startswith(("Áp dụng", "Chỉ áp dụng")):
                         assert c.condition is not None, (cs_id, n, c.code, text)
@@ -100,6 +100,7 @@ def test_rating_on_148_sheet_11_warns(capsys: pytest.CaptureFixture[str]) -> Non
     assert "148/QĐ-TTg sheet 11 reaches at most 97 points, not the 100" in err
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize("number", [7, 11, 12, 13])
 def test_criteria_show_prints_no_total_of_100_for_them(
     number: int, capsys: pytest.CaptureFixture[str]

@@ -300,7 +300,7 @@ def test_records_are_frozen() -> None:
 
 def test_sheet_criteria_are_in_sheet_order() -> None:
     sheet = get_criteria_set("26-2026").sheet(1)
-    codes = [c.code for c in sheet.criteria()]
+    codes = [c.code for c in sheet.criteria]
     assert codes[:8] == ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "2.1"]
     assert codes[-7:] == ["6.4", "7", "8", "9", "10", "11", "12"]
     assert isinstance(sheet, Sheet)

@@ -8,13 +8,12 @@ import json
 
 import pytest
 
+import helpers
 from ocop.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(["criteria", *argv])
-    out, err = capsys.readouterr()
-    return status, out, err
+    return helpers.run(capsys, "criteria", *argv)
 
 
 def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,6 +66,7 @@ LIST_EN = [
 ]
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [((), LIST_VI), (("--lang", "vi"), LIST_VI), (("--lang", "en"), LIST_EN)],
@@ -156,6 +156,7 @@ def test_show_json_content(capsys: pytest.CaptureFixture[str]) -> None:
     assert (c7["code"], c7["max"]) == ("7", 3)
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_show_table(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "show", "26-2026", "1")
     lines = out.splitlines()
@@ -182,6 +183,7 @@ SHOW_HEAD = [
 ]
 
 
+@pytest.mark.usefixtures("vietnamese")
 @pytest.mark.parametrize(
     ("lang", "sheet", "part", "total"),
     [
@@ -205,6 +207,7 @@ def test_show_table_in_each_language(
     assert lines[-1] == total
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_show_tables_differ_only_in_their_fixed_words(capsys: pytest.CaptureFixture[str]) -> None:
     _, vi, _ = run(capsys, "show", "148-2023", "2")
     _, en, _ = run(capsys, "show", "148-2023", "2", "--lang", "en")

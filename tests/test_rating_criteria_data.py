@@ -58,7 +58,7 @@ def test_148_transcription_defects_are_the_documented_ones() -> None:
 @pytest.mark.parametrize("alias", SETS)
 def test_every_sheet_has_its_legal_reference_and_parts(alias: str) -> None:
     cs = get_criteria_set(alias)
-    for sheet in cs.sheets():
+    for sheet in cs.sheets:
         assert sheet.criteria_set == cs.id
         assert cs.id.split("/")[0] in sheet.legal_ref
         assert f"phiếu {sheet.number}" in sheet.legal_ref or alias == "1048-2019"
@@ -69,8 +69,8 @@ def test_every_sheet_has_its_legal_reference_and_parts(alias: str) -> None:
 
 @pytest.mark.parametrize("alias", SETS)
 def test_options_are_numbered_from_one_and_marks_are_star_levels(alias: str) -> None:
-    for sheet in get_criteria_set(alias).sheets():
-        for crit in sheet.criteria():
+    for sheet in get_criteria_set(alias).sheets:
+        for crit in sheet.criteria:
             assert [o.number for o in crit.options] == list(range(1, len(crit.options) + 1))
             assert all(o.stars in (None, 3, 4, 5) for o in crit.options)
             assert all(o.points >= 0 for o in crit.options)
@@ -84,7 +84,7 @@ def test_26_2026_sheet_1_snapshot() -> None:
         ("B", 25, [("4", 13), ("5", 12)]),
         ("C", 35, [("6", 12), ("7", 3), ("8", 5), ("9", 5), ("10", 5), ("11", 2), ("12", 3)]),
     ]
-    assert [(c.code, c.max) for c in sheet.criteria()] == [
+    assert [(c.code, c.max) for c in sheet.criteria] == [
         ("1.1", 3), ("1.2", 2), ("1.3", 3), ("1.4", 3), ("1.5", 3), ("1.6", 3), ("1.7", 1),
         ("2.1", 3), ("2.2", 3), ("2.3", 3), ("2.4", 1),
         ("3.1", 3), ("3.2", 1), ("3.3", 3), ("3.4", 2), ("3.5", 3),
@@ -93,9 +93,7 @@ def test_26_2026_sheet_1_snapshot() -> None:
         ("6.1", 2), ("6.2", 4), ("6.3", 3), ("6.4", 3),
         ("7", 3), ("8", 5), ("9", 5), ("10", 5), ("11", 2), ("12", 3),
     ]  # fmt: skip
-    assert {
-        c.code: [(o.number, o.stars) for o in c.marks] for c in sheet.criteria() if c.marks
-    } == {
+    assert {c.code: [(o.number, o.stars) for o in c.marks] for c in sheet.criteria if c.marks} == {
         "1.3": [(3, 5)],
         "1.5": [(3, 4), (4, 5)],
         "1.6": [(1, 4)],
@@ -151,8 +149,8 @@ COUNTS_148_2023 = {
 )
 def test_counts_per_sheet(alias: str, expected: dict[int, tuple[int, int]]) -> None:
     got = {
-        s.number: (len(s.criteria()), sum(len(c.marks) for c in s.criteria()))
-        for s in get_criteria_set(alias).sheets()
+        s.number: (len(s.criteria), sum(len(c.marks) for c in s.criteria))
+        for s in get_criteria_set(alias).sheets
     }
     assert got == expected
 
@@ -160,7 +158,7 @@ def test_counts_per_sheet(alias: str, expected: dict[int, tuple[int, int]]) -> N
 def test_1048_has_no_star_marks_and_its_own_maxima() -> None:
     sheet = get_criteria_set("1048-2019").sheet(1)
     assert [p.max for p in sheet.parts] == [35, 25, 40]
-    assert all(c.mark(5) is None for c in sheet.criteria())
+    assert all(c.mark(5) is None for c in sheet.criteria)
 
 
 def test_sub_headings_of_the_tea_sheet() -> None:
@@ -206,8 +204,8 @@ def test_148_mark_on_a_title_is_kept_apart() -> None:
 
 @pytest.mark.parametrize("alias", SETS)
 def test_every_unresolved_note_is_in_the_sheet_it_describes(alias: str) -> None:
-    for sheet in get_criteria_set(alias).sheets():
-        codes = {c.code for c in sheet.criteria()} | {g.code for g in sheet.groups()}
+    for sheet in get_criteria_set(alias).sheets:
+        codes = {c.code for c in sheet.criteria} | {g.code for g in sheet.groups}
         for note in sheet.source_notes:
             assert note.text
             head = note.where.split()[0]
@@ -215,7 +213,7 @@ def test_every_unresolved_note_is_in_the_sheet_it_describes(alias: str) -> None:
                 note.where in codes
                 or note.where.startswith(("part ", "sheet-", "line ", "title", "marks"))
                 or head in codes
-                or any(h.code == note.where for g in sheet.groups() for h in g.headings)
+                or any(h.code == note.where for g in sheet.groups for h in g.headings)
             ), note
 
 

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT / ".." / "shared"
-DATA = ROOT / "src" / "ocop" / "rating" / "data"
+from helpers import ROOT, SHARED, needs_shared
 
-needs_shared = pytest.mark.skipif(
-    not (SHARED / "reference").is_dir(),
-    reason="the reference texts (../shared/reference) are not available to regenerate from",
-)
+DATA = ROOT / "src" / "ocop" / "rating" / "data"
 
 
 def _script(name: str) -> ModuleType:

@@ -260,7 +260,7 @@ def test_a_better_option_never_lowers_a_total_or_the_stars(
     a: Assessment, rules: CouncilRules, data: st.DataObject
 ) -> None:
     i = data.draw(st.integers(0, len(a.members) - 1), label="member")
-    crit = data.draw(st.sampled_from(a.sheet.criteria()), label="criterion")
+    crit = data.draw(st.sampled_from(a.sheet.criteria), label="criterion")
     before = a.members[i].choices[crit.code] or 0
     better = data.draw(st.integers(before, len(crit.options)), label="better option")
     choices = dict(a.members[i].choices) | {crit.code: better}
@@ -420,8 +420,8 @@ def test_marks_are_compared_by_option_number_where_points_rise_with_it() -> None
     # Reaching a mark means choosing that option or a later one; that is sound only where
     # later options are worth at least as much and carry no lower mark. Every shipped sheet
     # of 26/2026/QĐ-TTg is checked.
-    for sheet in get_criteria_set("26-2026").sheets():
-        for c in sheet.criteria():
+    for sheet in get_criteria_set("26-2026").sheets:
+        for c in sheet.criteria:
             if not c.marks:
                 continue
             points = [o.points for o in c.options]
@@ -434,7 +434,7 @@ def _choose(sheet_no: int, pick: str) -> dict[str, int]:
     sheet = get_criteria_set("26-2026").sheet(sheet_no)
     return {
         c.code: len(c.options) if pick == "best" else (c.marks[0].number if c.marks else 0)
-        for c in sheet.criteria()
+        for c in sheet.criteria
     }
 
 
@@ -445,7 +445,7 @@ def test_sheet_1_of_26_2026_best_and_least_marked() -> None:
     assert (rating.mean, rating.stars, rating.unmet) == (100, 5, ())
     table = ScoringTable.for_sheet(sheet)
     assert ScoringTable.for_sheet(sheet) is table
-    assert len(table.codes) == len(sheet.criteria())
+    assert len(table.codes) == len(sheet.criteria)
     assert {(m.code, m.stars) for m in table.marks} >= {("2.3", 3), ("2.3", 4), ("1.3", 5)}
 
 
@@ -537,8 +537,8 @@ def test_every_shipped_sheet_can_be_rated() -> None:
     from ocop.rating import criteria_sets
 
     for cset in criteria_sets():
-        for sheet in cset.sheets():
-            best = {c.code: max(c.options, key=lambda o: o.points).number for c in sheet.criteria()}
+        for sheet in cset.sheets:
+            best = {c.code: max(c.options, key=lambda o: o.points).number for c in sheet.criteria}
             worst = dict.fromkeys(best, 0)
             result = rate(
                 Assessment(
@@ -553,5 +553,5 @@ def test_every_shipped_sheet_can_be_rated() -> None:
             assert result.ok, (cset.id, sheet.number, result.problems)
             assert result.value is not None
             top = result.value.members[0].total
-            assert top == sum(c.best_points for c in sheet.criteria()) <= 100
+            assert top == sum(c.best_points for c in sheet.criteria) <= 100
             assert result.value.members[1].total == 0

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import SEED, run
 from ocop.cli import main
 from ocop.cycle import follow
 from ocop.cycle.jsonio import read_events
@@ -19,16 +20,14 @@ from ocop.plan.report import render
 from strategies_plan import plans
 
 WORDS_WARNING = (
-    "quang-tri-2019/budget.toml: $.total_in_words: warning: total in words 'Sáu tỷ, bốn trăm "
-    "hai mươi hai triệu đồng' reads 6.422.000.000 đồng, 330.000 đồng below the total "
-    "6.422.330.000 đồng (the words are rounded down to millions) [budget.words]\n"
+    "quang-tri-2019/budget.toml: $.total_in_words: cảnh báo: tổng bằng chữ 'Sáu tỷ, bốn trăm "
+    "hai mươi hai triệu đồng' đọc ra 6.422.000.000 đồng, ít hơn tổng cộng 6.422.330.000 đồng "
+    "là 330.000 đồng (số bằng chữ được làm tròn xuống hàng triệu) [budget.words]\n"
 )
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(["report", *argv])
-    out, err = capsys.readouterr()
-    return status, out, err
+    return run(capsys, "report", *argv)
 
 
 def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: ignore[type-arg]
@@ -38,6 +37,7 @@ def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: igno
     return data
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_report_simulated_shows_the_simulated_progress(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -83,6 +83,7 @@ def _activity_rows(text: str) -> list[str]:
     return text[start : text.index("Kinh phí theo mục")].splitlines()
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_shared_money_is_marked_and_counted_once(capsys: pytest.CaptureFixture[str]) -> None:
     data = _json(capsys)
     by_id = {a["id"]: a for a in data["activities"]}
@@ -216,6 +217,7 @@ def test_every_format_says_simulated(
         assert ("MÔ PHỎNG" if lang == "vi" else "SIMULATED") in out
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_html_page_stands_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "r.html"
     status, out, _ = _run(capsys, "--format", "html", "--output", str(page))
@@ -243,10 +245,9 @@ def test_markdown_tables(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_plan_folder_without_events(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "quang-tri-2019"
-    if not shared.exists():
-        pytest.skip("needs ../shared")
-    data = _json(capsys, str(shared))
+    if not SEED.is_dir():
+        pytest.skip(f"the Quảng Trị 2019 tables ({SEED}) are not beside the repository")
+    data = _json(capsys, str(SEED))
     assert data["plan"]["number"] == "quang-tri-2019"
     assert data["events"] is None
 
@@ -324,9 +325,8 @@ def test_unreadable_files_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_plan_check_and_schema(capsys: pytest.CaptureFixture[str]) -> None:
-    shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "quang-tri-2019"
-    if shared.exists():
-        assert main(["plan", "check", str(shared)]) == 0
+    if SEED.is_dir():
+        assert main(["plan", "check", str(SEED)]) == 0
         out = capsys.readouterr().out
         assert out.endswith("quang-tri-2019 (2019): 15 activities, 10 targets, 0 facts\n")
     assert main(["plan", "schema"]) == 0

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import ROOT, SEED
 from ocop.cli import main
 from ocop.errors import OcopValueError
 from ocop.plan import Bounds, Comparison, Plan, Target, TargetStatus, progress, quang_tri_2019
@@ -22,9 +23,6 @@ from ocop.plan.progress import target_progress
 from ocop.plan.results import KnownFigure, quang_tri_2019_results, read_results
 from ocop.regimes import Level
 from ocop.subjects import SubjectKind
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data" / "quang-tri-2019"
 
 
 def _report(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -43,7 +41,7 @@ def _targets(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, dict]:
 
 
 def test_the_shipped_results_are_what_the_script_builds() -> None:
-    if not SHARED.exists():
+    if not SEED.is_dir():
         pytest.skip(
             "needs ../shared/data/quang-tri-2019 (the transcription the data is built from)"
         )
@@ -57,9 +55,9 @@ def test_the_shipped_results_are_what_the_script_builds() -> None:
 
 
 def test_the_shipped_results_hold_every_row_of_the_shared_table() -> None:
-    if not SHARED.exists():
+    if not SEED.is_dir():
         pytest.skip("needs ../shared/data/quang-tri-2019/results-2019.csv")
-    with (SHARED / "results-2019.csv").open(encoding="utf-8", newline="") as f:
+    with (SEED / "results-2019.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     shipped = quang_tri_2019_results().recognitions
     assert [r.product for r in shipped] == [row["product"] for row in rows]
@@ -295,6 +293,7 @@ def test_no_events_reports_without_results(capsys: pytest.CaptureFixture[str]) -
     assert {x["status"] for x in t.values()} == {"no_data"}
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_plan_page_shows_what_ocop_report_prints(capsys: pytest.CaptureFixture[str]) -> None:
     page = (ROOT / "docs" / "concepts" / "plan.md").read_text("utf-8")
     status, out = _report(capsys)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import ROOT
+
 SRC = ROOT / "src"
 RAW_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|mod|attr|data|exc|obj|const):`")
 
@@ -55,6 +56,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
+    if built.returncode and "mermaid" in built.stderr and "npm" in built.stderr:
+        # The site's own Mermaid is fetched once with npm (scripts/mkdocs_hooks.py).
+        pytest.skip("the site's Mermaid could not be fetched: " + built.stderr.strip()[-300:])
     assert built.returncode == 0, built.stderr[-4000:]
     return out
 
@@ -85,3 +89,41 @@ def test_api_reference_links_its_cross_references(site: Path) -> None:
     page = (site / "reference" / "rating" / "index.html").read_text("utf-8")
     # Rating.mean_is_exact's docstring links Rating.mean_text on the same page.
     assert re.search(r'<a[^>]+href="[^"]*#ocop\.rating\.[\w.]*mean_text"', page)
+
+
+# An element that makes the browser fetch something: a script, a stylesheet, a font, an image,
+# a frame, or a connection made ahead of one. A plain link (``<a href>``) fetches nothing.
+RESOURCE = re.compile(
+    r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc=[\"']([^\"']+)"
+    r"|<link\b[^>]*\bhref=[\"']([^\"']+)"
+    r"|@import\s+(?:url\()?[\"']?([^\"')\s]+)"
+    r"|url\([\"']?((?:https?:)?//[^\"')]+)",
+    re.IGNORECASE,
+)
+
+
+def _external(url: str) -> bool:
+    return url.startswith(("http://", "https://", "//"))
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    found = []
+    for page in [*_pages(site), *site.rglob("*.css")]:
+        for match in RESOURCE.finditer(page.read_text("utf-8")):
+            url = next(g for g in match.groups() if g)
+            if _external(url):
+                found.append(f"{page.relative_to(site)}: {match.group(0)[:120]}")
+    assert not found, "\n".join(sorted(set(found))[:20])
+
+
+def test_diagrams_are_drawn_by_the_sites_own_mermaid(site: Path) -> None:
+    """mkdocs-material fetches Mermaid from a CDN unless the page has loaded its own."""
+    script = site / "javascripts" / "mermaid.min.js"
+    assert script.is_file()
+    assert script.stat().st_size > 1_000_000, "not a whole Mermaid bundle"
+    with_diagrams = [p for p in _pages(site) if 'class="mermaid"' in p.read_text("utf-8")]
+    assert with_diagrams
+    for page in with_diagrams:
+        assert re.search(
+            r'<script src="[^"]*javascripts/mermaid\.min\.js"', page.read_text("utf-8")
+        )

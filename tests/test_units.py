@@ -176,6 +176,11 @@ def test_a_common_commune_name_is_ambiguous_without_its_province(
         resolve("Tân Lập", on=BEFORE)
     assert main(["units", "resolve", "Tân Lập"]) == 2
     assert "add the province" in capsys.readouterr().err
+    with pytest.raises(AmbiguousName, match="add the district"):
+        resolve("Quang Trung, Hà Nội", on=BEFORE)
+    r = resolve("Quang Trung, Đống Đa, Hà Nội", on=BEFORE)
+    assert r is not None
+    assert r.unit.district is not None
 
 
 def test_unknown_names_and_bad_dates(capsys: pytest.CaptureFixture[str]) -> None:
@@ -270,3 +275,15 @@ def test_plan_province_on_the_plans_date(
     problems = json.loads(capsys.readouterr().out)["problems"]
     assert [p["code"] for p in problems] == codes
     assert status == (1 if "plan.province" in codes else 0)
+
+
+def test_the_units_page_shows_what_the_commands_print(capsys: pytest.CaptureFixture[str]) -> None:
+    page = (ROOT / "docs" / "concepts" / "units.md").read_text("utf-8")
+    for argv in (
+        ["units", "resolve", "Quảng Bình", "--on", "2026-01-01"],
+        ["units", "resolve", "huyện Đakrông", "--on", "2019-03-04"],
+    ):
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        shown = "$ ocop " + " ".join(f'"{a}"' if " " in a else a for a in argv) + "\n" + out
+        assert shown in page

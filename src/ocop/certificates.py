@@ -33,11 +33,11 @@ Every date is passed in; nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 
 import attrs
 
+from ocop._enums import OcopEnum
 from ocop._i18n import tr
 from ocop.errors import OcopTypeError, OcopValueError
 from ocop.periods import add_months
@@ -188,7 +188,7 @@ def check_product_code(text: object, *, where: Location | None = None) -> list[P
 # --- revocation ---------------------------------------------------------------------------
 
 
-class RevocationGround(enum.Enum):
+class RevocationGround(OcopEnum):
     """A ground for revoking a certificate (trường hợp thu hồi giấy chứng nhận),
     26/2026/QĐ-TTg art. 8.1; the value is the word written in documents and event logs.
 
@@ -212,7 +212,7 @@ class RevocationGround(enum.Enum):
     __hash__ = object.__hash__
 
     @classmethod
-    def _missing_(cls, value: object) -> RevocationGround | None:
+    def _alias(cls, value: object) -> RevocationGround | None:
         if isinstance(value, str):
             key = value.strip().lower()
             for member in cls:
@@ -314,7 +314,7 @@ class Revocation:
 # --- certificates -------------------------------------------------------------------------
 
 
-class FilingTiming(enum.Enum):
+class FilingTiming(OcopEnum):
     """When a re-evaluation dossier was filed, against the window of art. 7.6.a."""
 
     EARLY = "early"
@@ -327,7 +327,7 @@ class FilingTiming(enum.Enum):
     """After the certificate expired: nothing is left to extend."""
 
 
-class CertificateStatus(enum.Enum):
+class CertificateStatus(OcopEnum):
     """The state of a certificate on a day (tình trạng giấy chứng nhận)."""
 
     NOT_ISSUED = "not_issued"

@@ -22,12 +22,14 @@ trăm hai mươi tư); the scales are *nghìn* (or *ngàn*), *triệu*, *tỷ*, 
 from __future__ import annotations
 
 import decimal
-import enum
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from ocop._enums import OcopEnum
+from ocop._i18n import Language, language, tr, use_language
 from ocop.errors import OcopTypeError, OcopValueError
 from ocop.figures import FigureTooLarge, parse_figure
+from ocop.numbers import format_number
 from ocop.text import fold, normalize
 
 __all__ = [
@@ -39,10 +41,12 @@ __all__ = [
     "parse_amount",
     "parse_words",
     "to_dong",
+    "unit_header",
+    "unit_label",
 ]
 
 
-class Unit(enum.Enum):
+class Unit(OcopEnum):
     """The unit a table states its amounts in (đơn vị tính).
 
     The value is the number of đồng in one unit.
@@ -243,18 +247,13 @@ def _split_unit(raw: str, unit: Unit) -> tuple[str, Unit]:
     return raw, unit
 
 
-def format_figure(value: int | Decimal, *, places: int = 0) -> str:
-    """``value`` with dots between thousands and a decimal comma: ``6.422,33``.
+def format_figure(value: int | Decimal, *, places: int = 0, lang: Language | None = None) -> str:
+    """``value`` with ``places`` decimals, the way ``lang`` writes figures: ``6.422,33``.
 
-    ``value`` must already be rounded to ``places`` decimals.
+    ``value`` must already be rounded to ``places`` decimals; ``lang`` defaults to the current
+    language ([`format_number`][ocop.numbers.format_number] does the writing).
     """
-    sign = "-" if value < 0 else ""
-    with decimal.localcontext(_exact(value, places=places)) as ctx:
-        ctx.traps[decimal.Inexact] = False
-        q = abs(Decimal(value)).quantize(Decimal(1).scaleb(-places))
-    whole, _, frac = f"{q:f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{sign}{grouped},{frac}" if places else f"{sign}{grouped}"
+    return format_number(value, places=places, lang=lang)
 
 
 def format_amount(
@@ -264,8 +263,9 @@ def format_amount(
     places: int | None = None,
     rounding: str = ROUND_HALF_UP,
     label: bool = True,
+    lang: Language | None = None,
 ) -> str:
-    """``dong`` written the Vietnamese way in ``unit``.
+    """``dong`` written in ``unit`` the way ``lang`` (default: the current language) writes it.
 
     Args:
         dong: The amount in đồng.
@@ -273,13 +273,17 @@ def format_amount(
         places: Decimals to keep; ``None`` keeps exactly as many as the amount needs, so
             nothing is lost.
         rounding: A `decimal` rounding mode, used when ``places`` drops digits.
-        label: Append the unit's label (``đồng``, ``triệu đồng``…).
+        label: Append the unit's label (``đồng``, ``triệu đồng``… in Vietnamese; ``VND``,
+            ``million VND``… in English).
+        lang: The language of the figure and the label; ``None`` for the current one.
 
-    >>> format_amount(6_422_330_000)
+    >>> format_amount(6_422_330_000, lang="vi")
     '6.422.330.000 đồng'
-    >>> format_amount(6_422_330_000, Unit.MILLION, places=2)
+    >>> format_amount(6_422_330_000, Unit.MILLION, places=2, lang="vi")
     '6.422,33 triệu đồng'
-    >>> format_amount(6_422_330_000, Unit.BILLION, places=1, label=False)
+    >>> format_amount(6_422_330_000, Unit.MILLION, places=2, lang="en")
+    '6,422.33 million VND'
+    >>> format_amount(6_422_330_000, Unit.BILLION, places=1, label=False, lang="vi")
     '6,4'
     """
     _check_int(dong, "dong")
@@ -293,8 +297,29 @@ def format_amount(
     ctx.prec += places
     with decimal.localcontext(ctx):
         value = value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
-    text = format_figure(value, places=places)
-    return f"{text} {unit.label}" if label else text
+    text = format_number(value, places=places, lang=lang)
+    if not label:
+        return text
+    with use_language(lang or language()):
+        return f"{text} {unit_label(unit)}"
+
+
+def unit_label(unit: Unit) -> str:
+    """``unit`` after a figure in the current language: ``triệu đồng``, ``million VND``."""
+    if unit is Unit.THOUSAND:
+        return tr("thousand VND")
+    if unit is Unit.MILLION:
+        return tr("million VND")
+    if unit is Unit.BILLION:
+        return tr("billion VND")
+    return tr("VND")
+
+
+def unit_header(unit: Unit) -> str:
+    """``unit`` as a table header in the current language: ``1.000 đồng``, ``thousand VND``."""
+    if unit is Unit.THOUSAND:
+        return tr("1,000 VND")
+    return unit_label(unit)
 
 
 # --------------------------------------------------------------------------- words

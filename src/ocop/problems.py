@@ -13,11 +13,14 @@ Rendering follows one shape everywhere, so that command-line output can be grepp
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
 import attrs
+
+from ocop._enums import OcopEnum
+from ocop._i18n import tr
+from ocop.errors import OcopProblemsError
 
 __all__ = [
     "Location",
@@ -31,7 +34,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-class Severity(enum.Enum):
+class Severity(OcopEnum):
     """How serious a problem is.
 
     ``ERROR`` makes the data invalid (commands exit with status 1); ``WARNING`` is worth a
@@ -67,7 +70,7 @@ class Location:
         if self.file is not None:
             head = self.file
         if self.row is not None:
-            head = f"{head}:{self.row}" if head else f"row {self.row}"
+            head = f"{head}:{self.row}" if head else tr("row {row}", row=self.row)
         parts = [p for p in (head, self.path, self.field) if p]
         return ": ".join(parts)
 
@@ -101,7 +104,11 @@ class Problem:
     def render(self) -> str:
         """The problem on one line: ``location: [severity: ]message [code]``."""
         where = self.where.render()
-        level = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
+        level = ""
+        if self.severity is Severity.WARNING:
+            level = tr("warning: ")
+        elif self.severity is Severity.INFO:
+            level = tr("info: ")
         head = f"{where}: " if where else ""
         return f"{head}{level}{self.message} [{self.code}]"
 
@@ -155,6 +162,24 @@ class Result(Generic[T]):
     def warnings(self) -> tuple[Problem, ...]:
         """The problems that are warnings."""
         return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    def unwrap(self) -> T:
+        """The value, when no problem is an error; otherwise raise them all.
+
+        For code that cannot go on with invalid data::
+
+            budget = load_budget("budget.csv").unwrap()
+
+        Warnings do not raise: they stay in ``problems``.
+
+        Raises:
+            OcopProblemsError: Some problem is an error; it carries
+                ``problems`` and its message lists every error
+                with its location and code.
+        """
+        if not self.ok:
+            raise OcopProblemsError(self.problems)
+        return self.value
 
     def __iter__(self) -> Iterator[object]:
         # Lets callers write ``value, problems = result``.

@@ -27,12 +27,12 @@ sources page). Under 26/2026 art. 11.2 the 148 and 1489 rules lapse 60 days afte
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Mapping
 from types import MappingProxyType
 
 import attrs
 
+from ocop._enums import OcopEnum
 from ocop._i18n import tr
 from ocop.errors import OcopLookupError, OcopTypeError, OcopValueError
 from ocop.scores import Score, check_score
@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 
-class Level(enum.Enum):
+class Level(OcopEnum):
     """An administrative level that evaluates or recognises products (cấp).
 
     ``NATIONAL`` is the top of the chain: the central council (Hội đồng cấp trung ương) under

@@ -22,15 +22,14 @@ False
 
 from __future__ import annotations
 
-import enum
-
+from ocop._enums import OcopEnum
 from ocop.errors import OcopValueError
 from ocop.text import fold
 
 __all__ = ["SubjectKind"]
 
 
-class SubjectKind(enum.Enum):
+class SubjectKind(OcopEnum):
     """A kind of OCOP subject (loại hình chủ thể), Decision 26/2026/QĐ-TTg art. 2.3."""
 
     COOPERATIVE = "cooperative"

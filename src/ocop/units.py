@@ -370,15 +370,20 @@ def resolve(name: str, on: dt.date | None = None, level: Level | None = None) ->
             if len(found) > 1:
                 listed = "; ".join(_describe(u) for u in found[:8])
                 more = tr(" and {n} more", n=len(found) - 8) if len(found) > 8 else ""
+                hint = (
+                    tr("add the district before the province, e.g. 'Quang Trung, Đống Đa, Hà Nội'")
+                    if len(parts) > 1
+                    else tr("add the province after a comma, e.g. 'Tân Lập, Quảng Trị'")
+                )
                 raise AmbiguousName(
                     tr(
-                        "{name!r} names {n} units of level {level}: {listed}{more}; add the "
-                        "province after a comma, e.g. 'Tân Lập, Quảng Trị'",
+                        "{name!r} names {n} units of level {level}: {listed}{more}; {hint}",
                         name=name,
                         n=len(found),
                         level=lv,
                         listed=listed,
                         more=more,
+                        hint=hint,
                     )
                 )
             if found:

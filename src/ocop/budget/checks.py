@@ -36,10 +36,12 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from ocop._gc import no_gc
+from ocop._i18n import tr, trn
 from ocop.budget.model import Budget, BudgetLine, TotalKind
 from ocop.budget.tree import Tree, build_tree, parents_of
 from ocop.errors import OcopValueError
-from ocop.money import Unit, format_amount, parse_words
+from ocop.money import Unit, format_amount, parse_words, unit_header
+from ocop.numbers import format_number
 from ocop.problems import Location, Problem, Severity
 
 __all__ = ["CHECKS", "CheckContext", "check"]
@@ -88,7 +90,7 @@ class CheckContext:
     @property
     def unit_note(self) -> str:
         """The unit figures are given in, for messages: ``(1.000 đồng)``."""
-        return f"({self.budget.unit.header})"
+        return f"({unit_header(self.budget.unit)})"
 
 
 Check = Callable[[CheckContext], Iterator[Problem]]
@@ -106,7 +108,9 @@ def check_codes(ctx: CheckContext) -> Iterator[Problem]:
         if not plain and not _CODE.match(code):
             yield Problem(
                 code="budget.code_malformed",
-                message=f"code {line.code!r} is not a line number like 2, 2.1, IV or a",
+                message=tr(
+                    "code {code!r} is not a line number like 2, 2.1, IV or a", code=line.code
+                ),
                 where=line.where("code"),
             )
         key = line.code.rstrip(".")
@@ -114,7 +118,9 @@ def check_codes(ctx: CheckContext) -> Iterator[Problem]:
             first = seen[key]
             yield Problem(
                 code="budget.code_duplicate",
-                message=f"code {line.code} is used again (first on row {first.row})",
+                message=tr(
+                    "code {code} is used again (first on row {row})", code=line.code, row=first.row
+                ),
                 where=line.where("code"),
             )
         else:
@@ -144,7 +150,9 @@ def check_parents(ctx: CheckContext) -> Iterator[Problem]:
         ):
             yield Problem(
                 code="budget.parent_mismatch",
-                message=f"code {code} is not under its parent {parent}",
+                message=tr(
+                    "code {code} is not under its parent {parent}", code=code, parent=parent
+                ),
                 where=line.where("parent"),
             )
         if found or wanted is None:
@@ -155,13 +163,21 @@ def check_parents(ctx: CheckContext) -> Iterator[Problem]:
             field = "parent" if parent is not None else "code"
             yield Problem(
                 code="budget.parent_missing",
-                message=f"line {line.key} hangs under {wanted}, but no line has code {wanted}",
+                message=tr(
+                    "line {line} hangs under {parent}, but no line has code {parent}",
+                    line=line.key,
+                    parent=wanted,
+                ),
                 where=line.where(field),
             )
         else:
             yield Problem(
                 code="budget.parent_loop",
-                message=f"line {line.key} hangs under {wanted}, which hangs under it in turn",
+                message=tr(
+                    "line {line} hangs under {parent}, which hangs under it in turn",
+                    line=line.key,
+                    parent=wanted,
+                ),
                 where=line.where("parent"),
             )
 
@@ -169,7 +185,12 @@ def check_parents(ctx: CheckContext) -> Iterator[Problem]:
 def _negative(ctx: CheckContext, line: BudgetLine, field: str, value: int) -> Problem:
     return Problem(
         code="budget.amount_negative",
-        message=f"line {line.key}: {field} {ctx.figure(value)} is negative",
+        message=tr(
+            "line {line}: {field} {value} is negative",
+            line=line.key,
+            field=_field_name(field),
+            value=ctx.figure(value),
+        ),
         where=line.where(field),
     )
 
@@ -183,7 +204,7 @@ def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
             if not node.children and "amount" not in line.unread:
                 yield Problem(
                     code="budget.amount_missing",
-                    message=f"line {line.key} has no amount and no lines under it",
+                    message=tr("line {line} has no amount and no lines under it", line=line.key),
                     where=line.where("amount"),
                 )
         elif amount < 0:
@@ -198,9 +219,13 @@ def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
             if planned != line.amount:
                 yield Problem(
                     code="budget.schedule",
-                    message=(
-                        f"line {line.key}: the quarters add up to {ctx.figure(planned)}, "
-                        f"not the amount {ctx.figure(line.amount)} {ctx.unit_note}"
+                    message=tr(
+                        "line {line}: the quarters add up to {planned}, not the amount {amount} "
+                        "{unit}",
+                        line=line.key,
+                        planned=ctx.figure(planned),
+                        amount=ctx.figure(line.amount),
+                        unit=ctx.unit_note,
                     ),
                     where=line.where("schedule"),
                 )
@@ -211,9 +236,12 @@ def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
         ):
             yield Problem(
                 code="budget.disbursed",
-                message=(
-                    f"line {line.key}: disbursed {ctx.figure(line.disbursed)} is more than "
-                    f"approved {ctx.figure(line.approved)} {ctx.unit_note}"
+                message=tr(
+                    "line {line}: disbursed {disbursed} is more than approved {approved} {unit}",
+                    line=line.key,
+                    disbursed=ctx.figure(line.disbursed),
+                    approved=ctx.figure(line.approved),
+                    unit=ctx.unit_note,
                 ),
                 where=line.where("disbursed"),
                 severity=Severity.WARNING,
@@ -223,13 +251,18 @@ def check_amounts(ctx: CheckContext) -> Iterator[Problem]:
 def unit_hint(stated: int, parts: int) -> str:
     """A hint when a stated figure and the sum of its parts differ by exactly ×1.000 or
     ×1.000.000: real tables mix nghìn đồng and đồng, or triệu đồng and đồng."""
-    for factor, name in ((1_000, "1.000"), (1_000_000, "1.000.000")):
+    for factor in (1_000, 1_000_000):
+        times = format_number(factor)
         if stated and parts == stated * factor:
-            return (
-                f" (the parts add up to {name} times the stated figure: are they in another unit?)"
+            return " " + tr(
+                "(the parts add up to {times} times the stated figure: are they in another unit?)",
+                times=times,
             )
         if parts and stated == parts * factor:
-            return f" (the stated figure is {name} times the parts: is it in another unit?)"
+            return " " + tr(
+                "(the stated figure is {times} times the parts: is it in another unit?)",
+                times=times,
+            )
     return ""
 
 
@@ -246,11 +279,18 @@ def check_subtotals(ctx: CheckContext) -> Iterator[Problem]:
             n = len(node.children)
             yield Problem(
                 code="budget.subtotal",
-                message=(
-                    f"line {line.key}: stated subtotal {ctx.figure(line.amount)} ≠ "
-                    f"{ctx.figure(node.amount)}, the sum of its {n} line{'s' if n > 1 else ''} "
-                    f"{ctx.unit_note}{unit_hint(line.amount, node.amount)}"
-                ),
+                message=trn(
+                    "line {line}: stated subtotal {stated} ≠ {total}, the sum of its {n} line "
+                    "{unit}",
+                    "line {line}: stated subtotal {stated} ≠ {total}, the sum of its {n} lines "
+                    "{unit}",
+                    n,
+                    line=line.key,
+                    stated=ctx.figure(line.amount),
+                    total=ctx.figure(node.amount),
+                    unit=ctx.unit_note,
+                )
+                + unit_hint(line.amount, node.amount),
                 where=line.where("amount"),
             )
 
@@ -263,10 +303,13 @@ def check_total(ctx: CheckContext) -> Iterator[Problem]:
     if stated is not None and stated != ctx.tree.total:
         yield Problem(
             code="budget.total",
-            message=(
-                f"stated total {ctx.figure(stated)} ≠ {ctx.figure(ctx.tree.total)}, "
-                f"the sum of the lines {ctx.unit_note}{unit_hint(stated, ctx.tree.total)}"
-            ),
+            message=tr(
+                "stated total {stated} ≠ {total}, the sum of the lines {unit}",
+                stated=ctx.figure(stated),
+                total=ctx.figure(ctx.tree.total),
+                unit=ctx.unit_note,
+            )
+            + unit_hint(stated, ctx.tree.total),
             where=ctx.budget.where("stated_total"),
         )
 
@@ -290,7 +333,7 @@ def check_total_rows(ctx: CheckContext) -> Iterator[Problem]:
             parts: int | None = ctx.tree.total
             if any(id(r) in ctx.unknown for r in ctx.tree.roots):
                 parts = None
-            what, code = "the sum of the lines", "budget.total"
+            what, code = tr("the sum of the lines"), "budget.total"
         else:
             inside = range(start, row.after)
             tops = [node_of[id(lines[i])] for i in inside if ctx.parent_of[i] not in inside]
@@ -298,22 +341,55 @@ def check_total_rows(ctx: CheckContext) -> Iterator[Problem]:
             if any(id(n) in ctx.unknown for n in tops):
                 parts = None
             n = len(inside)
-            what = f"the sum of the {n} line{'s' * (n != 1)} above it since the previous total"
+            what = trn(
+                "the sum of the {n} line above it since the previous total",
+                "the sum of the {n} lines above it since the previous total",
+                n,
+            )
             code = "budget.section_total"
         start = row.after
         if row.amount is None or parts is None or row.amount == parts:
             continue
         yield Problem(
             code=code,
-            message=(
-                f"{row.title!r} states {ctx.figure(row.amount)} ≠ {ctx.figure(parts)}, {what} "
-                f"{ctx.unit_note}{unit_hint(row.amount, parts)}"
-            ),
+            message=tr(
+                "{title!r} states {stated} ≠ {parts}, {what} {unit}",
+                title=row.title,
+                stated=ctx.figure(row.amount),
+                parts=ctx.figure(parts),
+                what=what,
+                unit=ctx.unit_note,
+            )
+            + unit_hint(row.amount, parts),
             where=row.where("amount"),
         )
 
 
-_ROUNDING = ((Unit.BILLION, "billions"), (Unit.MILLION, "millions"), (Unit.THOUSAND, "thousands"))
+_ROUNDING = (Unit.BILLION, Unit.MILLION, Unit.THOUSAND)
+
+
+def _field_name(field: str) -> str:
+    """A budget line's amount field, named for a message in the current language."""
+    if field == "approved":
+        return tr("approved")
+    if field == "disbursed":
+        return tr("disbursed")
+    return tr("amount")
+
+
+def _rounded(unit: Unit, *, down: bool) -> str:
+    """Why words may read less or more than the figures: they are rounded to ``unit``."""
+    if unit is Unit.BILLION:
+        if down:
+            return tr("the words are rounded down to billions")
+        return tr("the words are rounded up to billions")
+    if unit is Unit.MILLION:
+        if down:
+            return tr("the words are rounded down to millions")
+        return tr("the words are rounded up to millions")
+    if down:
+        return tr("the words are rounded down to thousands")
+    return tr("the words are rounded up to thousands")
 
 
 def check_words(ctx: CheckContext) -> Iterator[Problem]:
@@ -335,17 +411,25 @@ def _words_problems(ctx: CheckContext, words: str, where: Location) -> Iterator[
     if said == total:
         return
     diff = abs(total - said)
-    side = "below" if said < total else "above"
-    message = (
-        f"total in words {words!r} reads {format_amount(said)}, {format_amount(diff)} "
-        f"{side} the total {format_amount(total)}"
-    )
-    for unit, name in _ROUNDING:
+    figures = {
+        "words": words,
+        "said": format_amount(said),
+        "diff": format_amount(diff),
+        "total": format_amount(total),
+    }
+    if said < total:
+        message = tr(
+            "total in words {words!r} reads {said}, {diff} below the total {total}", **figures
+        )
+    else:
+        message = tr(
+            "total in words {words!r} reads {said}, {diff} above the total {total}", **figures
+        )
+    for unit in _ROUNDING:
         if said % unit.value == 0 and diff < unit.value and said != 0:
-            how = "down" if said < total else "up"
             yield Problem(
                 code="budget.words",
-                message=f"{message} (the words are rounded {how} to {name})",
+                message=f"{message} ({_rounded(unit, down=said < total)})",
                 where=where,
                 severity=Severity.WARNING,
             )

@@ -10,13 +10,13 @@ here is derived: the tree, the totals and the inherited values are computed by
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
 import attrs
 
+from ocop._enums import OcopEnum
 from ocop.money import Unit
 from ocop.periods import Quarter
 from ocop.problems import Location
@@ -35,7 +35,7 @@ __all__ = [
 PROVINCE_LEVEL = "cấp tỉnh"
 
 
-class Phase(enum.Enum):
+class Phase(OcopEnum):
     """The stage of an amount in the budget's life.
 
     ``PLANNED`` (dự toán, kế hoạch) is what the plan asks for; ``APPROVED`` (được giao,
@@ -136,7 +136,7 @@ class BudgetLine:
         return attrs.evolve(base, field=field, code=self.key)
 
 
-class TotalKind(enum.Enum):
+class TotalKind(OcopEnum):
     """What a total row of a table states.
 
     ``SECTION`` ("Cộng", "Cộng mục I"): the sum of the lines since the previous total row;

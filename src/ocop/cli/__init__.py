@@ -8,6 +8,10 @@ Each capability lives in its own module here (``budget``, ``rating``, ``cycle``�
 * 2 — the input could not be used at all (missing, unreadable, wrong shape) or the command line
   was wrong.
 
+Every command takes ``--lang vi|en`` (the language of everything it prints for people, tables,
+problems and warnings alike; Vietnamese by default, or ``$OCOP_LANG``) and ``--quiet`` (no
+warnings on standard error), before or after the subcommand's name.
+
 Nothing here lets a traceback reach the user.
 """
 
@@ -16,11 +20,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
+from ocop._i18n import LANGUAGES, Language, default_language, tr, use_language
 from ocop._version import __version__
-from ocop.cli._common import InputError
-from ocop.errors import OcopInputError
+from ocop.cli._common import HelpFormatter, InputError, print_problems, quiet_warnings
+from ocop.errors import OcopInputError, OcopProblemsError
 
 __all__ = ["main"]
 
@@ -45,12 +50,56 @@ def build_parser() -> argparse.ArgumentParser:
             "OCOP (Mỗi xã một sản phẩm) programme tools: budgets, criteria and rating, "
             "the annual product cycle."
         ),
+        epilog="Example:\n  ocop budget report --by section --unit million --lang en",
     )
     parser.add_argument("--version", action="version", version=f"ocop {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for each in parsers(parser):
+        _add_common_options(each)
     return parser
+
+
+def parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """``parser`` and every subcommand's parser under it, each once, depth first."""
+    seen: set[int] = set()
+
+    def walk(p: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+        if id(p) in seen:
+            return
+        seen.add(id(p))
+        yield p
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for child in action.choices.values():
+                    yield from walk(child)
+
+    return walk(parser)
+
+
+LANG_HELP = "language of what is printed for people: vi (default; or $OCOP_LANG) or en"
+QUIET_HELP = "print no warnings on standard error (errors still print)"
+
+
+def _add_common_options(parser: argparse.ArgumentParser) -> None:
+    # Every parser takes both options, so they can stand before or after a subcommand's name.
+    # Their defaults are suppressed so that a subcommand's parser never overwrites a value given
+    # before its name; main() fills them in.
+    parser.formatter_class = HelpFormatter
+    options = parser._option_string_actions
+    if "--lang" in options:
+        # A command that declared its own --lang: one option, one default for all.
+        action = options["--lang"]
+        action.default = argparse.SUPPRESS
+        action.choices = LANGUAGES
+        action.help = LANG_HELP
+    else:
+        parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
+    if "--quiet" not in options:
+        parser.add_argument(
+            "-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=QUIET_HELP
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,8 +112,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         help_parser = getattr(args, "group_parser", parser)
         help_parser.print_help(sys.stderr)
         return 2
+    lang: Language = getattr(args, "lang", None) or default_language()
+    args.lang = lang
+    args.quiet = bool(getattr(args, "quiet", False))
+    with use_language(lang), quiet_warnings(args.quiet):
+        return _run(handler, args)
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
-        status: int = handler(args)
+        status = handler(args)
+    except OcopProblemsError as exc:
+        print_problems(exc.problems)
+        return 1
     except (InputError, OcopInputError) as exc:
         print(f"ocop: {exc}", file=sys.stderr)
         return 2
@@ -75,10 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        print(
-            f"ocop: internal error: {type(exc).__name__}: {exc} (please report this)",
-            file=sys.stderr,
-        )
+        why = f"{type(exc).__name__}: {exc}"
+        print("ocop: " + tr("internal error: {why} (please report this)", why=why), file=sys.stderr)
         return 3
     return status
 

@@ -8,11 +8,14 @@ escaped, integers for money), ``csv`` for spreadsheets. Every command that print
 from __future__ import annotations
 
 import argparse
+import contextlib
+import contextvars
 import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +24,16 @@ from ocop._table import render_table
 from ocop.problems import Problem
 
 __all__ = [
+    "HelpFormatter",
     "InputError",
     "add_format",
     "print_json",
     "print_problem_rows",
     "print_problems",
     "print_rows",
+    "quiet_warnings",
     "read_text",
+    "warn",
 ]
 
 FORMATS = ("table", "json", "csv")
@@ -139,8 +145,66 @@ def print_problem_rows(problems: Iterable[Problem]) -> None:
     )
 
 
+_quiet: contextvars.ContextVar[bool] = contextvars.ContextVar("ocop_quiet", default=False)
+
+
+@contextlib.contextmanager
+def quiet_warnings(quiet: bool = True) -> Iterator[None]:
+    """Inside the block, warnings and notes meant for standard error are not printed
+    (``--quiet``); errors still are."""
+    token = _quiet.set(quiet)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
+def warn(text: str) -> None:
+    """Print a warning or a note for people on standard error, unless ``--quiet``."""
+    if not _quiet.get():
+        print(text, file=sys.stderr)
+
+
 def print_problems(problems: Iterable[Problem], *, file: Any = None) -> None:
-    """Print each problem on its own line (to standard error unless ``file`` is given)."""
+    """Print each problem on its own line (to standard error unless ``file`` is given).
+
+    On standard error, ``--quiet`` leaves out every problem that is not an error.
+    """
     stream = sys.stderr if file is None else file
+    quiet = _quiet.get() and stream is sys.stderr
     for p in problems:
-        print(p.render(), file=stream)
+        if p.is_error or not quiet:
+            print(p.render(), file=stream)
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Help that wraps prose but keeps examples as written.
+
+    A description or epilog is made of paragraphs separated by blank lines; prose paragraphs
+    are re-wrapped to the terminal, lines indented by two spaces (command examples) are kept.
+    """
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        out: list[str] = []
+        prose: list[str] = []
+
+        def flush() -> None:
+            if prose:
+                out.append(
+                    textwrap.fill(
+                        " ".join(prose), width, initial_indent=indent, subsequent_indent=indent
+                    )
+                )
+                prose.clear()
+
+        for line in text.strip("\n").splitlines():
+            if not line.strip():
+                flush()
+                out.append("")
+            elif line.startswith("  "):
+                flush()
+                out.append(indent + line)
+            else:
+                prose.append(line.strip())
+        flush()
+        return "\n".join(out)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from ocop._i18n import tr, trn
 from ocop.budget import (
     KEYS,
     Budget,
@@ -29,39 +30,35 @@ from ocop.cli._common import (
     print_problems,
     print_rows,
     read_text,
+    warn,
 )
 from ocop.errors import OcopValueError
-from ocop.money import Unit, format_amount, in_words
+from ocop.money import Unit, format_amount, in_words, unit_header
+from ocop.numbers import format_number
 from ocop.problems import Problem, Result, has_errors
 
 __all__ = ["register"]
 
 BUILTIN = "the built-in Quảng Trị 2019 budget"
 
-_HEAD = {
-    "vi": {
-        "code": "TT",
-        "title": "Nội dung",
-        "amount": "Kinh phí ({unit})",
-        "responsible": "Đơn vị chủ trì",
-        "key": "Nhóm",
-        "share": "Tỷ lệ (%)",
-        "lines": "Số dòng",
-        "total": "TỔNG CỘNG",
-        "words": "Bằng chữ",
-    },
-    "en": {
-        "code": "No.",
-        "title": "Item",
-        "amount": "Amount ({unit})",
-        "responsible": "Responsible",
-        "key": "Group",
-        "share": "Share (%)",
-        "lines": "Lines",
-        "total": "TOTAL",
-        "words": "In words",
-    },
-}
+
+def _builtin() -> str:
+    return tr("the built-in Quảng Trị 2019 budget")
+
+
+def _heads(unit: Unit) -> dict[str, str]:
+    """The table's fixed words in the current language, its figures in ``unit``."""
+    return {
+        "code": tr("No."),
+        "title": tr("Item"),
+        "amount": tr("Amount ({unit})", unit=unit_header(unit)),
+        "responsible": tr("Responsible"),
+        "key": tr("Group"),
+        "share": tr("Share (%)"),
+        "lines": tr("Lines"),
+        "total": tr("TOTAL"),
+        "words": tr("In words"),
+    }
 
 
 def register(sub: Any) -> None:
@@ -92,7 +89,6 @@ def register(sub: Any) -> None:
         choices=("dong", "thousand", "million", "billion"),
         help="unit of the table's figures (default: the budget's own)",
     )
-    report.add_argument("--lang", choices=("vi", "en"), default="vi", help="table headings")
     _add_table_unit(report)
     add_format(report)
     report.set_defaults(handler=_report)
@@ -158,7 +154,7 @@ def _schema(_args: argparse.Namespace) -> int:
 
 def _load(file: str | None, unit: Unit | None = None) -> tuple[Result[Budget], str]:
     if file is None:
-        return Result(quang_tri_2019()), BUILTIN
+        return Result(quang_tri_2019()), _builtin()
     if file == "-":
         return read_budget(read_text(file), file="<stdin>", unit=unit), "<stdin>"
     return load_budget(file, unit=unit), file
@@ -192,21 +188,30 @@ def _report(args: argparse.Namespace) -> int:
     budget, problems, name = _all_problems(args.file, _table_unit(args))
     if has_errors(problems):
         print_problems(problems)
-        print(f"ocop: {name}: the budget is inconsistent; run `ocop budget check`", file=sys.stderr)
+        print(
+            "ocop: " + tr("{file}: the budget is inconsistent; run `ocop budget check`", file=name),
+            file=sys.stderr,
+        )
         return 1
     phase = Phase(args.phase)
     tree = build_tree(budget, phase=phase)
     unit = _unit(args, budget)
-    head = _HEAD[args.lang]
+    head = _heads(unit)
     if args.format == "table":
         print_problems(problems)
     if args.by is None and args.format == "table":
         _print_tree(budget, tree, unit, head)
         return 0
     result = rollup(tree, args.by or "section")
-    amount_head = head["amount"].format(unit=unit.header)
+    amount_head = head["amount"]
     rows = [
-        [g.key, g.title, format_amount(g.amount, unit, label=False), f"{g.share:.2f}", g.lines]
+        [
+            g.key,
+            g.title,
+            format_amount(g.amount, unit, label=False),
+            format_number(g.share, places=2),
+            format_number(g.lines),
+        ]
         for g in result.groups
     ]
 
@@ -231,8 +236,11 @@ def _report(args: argparse.Namespace) -> int:
         }
 
     if args.format == "csv":
-        rows = [[g.key, g.title, g.amount, f"{g.share:.2f}", g.lines] for g in result.groups]
-        print_rows("csv", ["key", "title", "amount", "share", "lines"], rows)
+        print_rows(
+            "csv",
+            ["key", "title", "amount", "share", "lines"],
+            [[g.key, g.title, g.amount, f"{g.share:.2f}", g.lines] for g in result.groups],
+        )
         return 0
     if args.format == "json":
         print_json(as_json())
@@ -241,12 +249,12 @@ def _report(args: argparse.Namespace) -> int:
     if result.by == "section":
         header = [head["code"], head["title"], amount_head, head["share"], head["lines"]]
         table = [[r[0], _cut(str(r[1]), 60), *r[2:]] for r in rows]
-        table.append(["", head["total"], total, "100.00", ""])
+        table.append(["", head["total"], total, format_number(100, places=2), ""])
         right: tuple[int, ...] = (2, 3, 4)
     else:
         header = [head["key"], amount_head, head["share"], head["lines"]]
         table = [[_cut(str(r[0]), 70), *r[2:]] for r in rows]
-        table.append([head["total"], total, "100.00", ""])
+        table.append([head["total"], total, format_number(100, places=2), ""])
         right = (1, 2, 3)
     print_rows("table", header, table, right=right)
     return 0
@@ -276,7 +284,12 @@ def _print_tree(budget: Budget, tree: Tree, unit: Unit, head: dict[str, str]) ->
         print(budget.title)
     print_rows(
         "table",
-        [head["code"], head["title"], head["amount"].format(unit=unit.header), head["responsible"]],
+        [
+            head["code"],
+            head["title"],
+            head["amount"],
+            head["responsible"],
+        ],
         rows,
         right=(2,),
     )
@@ -307,20 +320,19 @@ def _check(args: argparse.Namespace) -> int:
         return 1 if bad else 0
     print_problems(problems, file=sys.stdout)
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
+    warnings = trn("{n} warning", "{n} warnings", len(problems) - errors)
     if bad:
-        print(
-            f"{name}: {errors} error{'s' * (errors != 1)}, "
-            f"{warnings} warning{'s' * (warnings != 1)}",
-            file=sys.stderr,
-        )
+        count = trn("{n} error", "{n} errors", errors)
+        print(f"{name}: {count}, {warnings}", file=sys.stderr)
         return 1
     total = build_tree(budget).total
-    note = f", {warnings} warning{'s' * (warnings != 1)}" if warnings else ""
-    print(
-        f"{name}: consistent: {len(budget.lines)} lines, total {format_amount(total)}{note}",
-        file=sys.stderr,
+    summary = tr(
+        "consistent: {lines} lines, total {total}",
+        lines=format_number(len(budget.lines)),
+        total=format_amount(total),
     )
+    note = f", {warnings}" if len(problems) > errors else ""
+    warn(f"{name}: {summary}{note}")
     return 0
 
 

@@ -9,7 +9,6 @@ record's append-only history.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -17,6 +16,7 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import attrs
 
+from ocop._enums import OcopEnum
 from ocop.certificates import Certificate, RevocationGround
 from ocop.errors import OcopTypeError, OcopValueError
 from ocop.regimes import Level
@@ -37,7 +37,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-class Stage(enum.Enum):
+class Stage(OcopEnum):
     """Where a product stands in the annual cycle (chu trình OCOP thường niên).
 
     The idea steps follow Decision 490/QĐ-TTg (steps 2–4 of the cycle); the dossier and
@@ -122,7 +122,7 @@ _STAGE_VI = {
 }
 
 
-class EventKind(enum.Enum):
+class EventKind(OcopEnum):
     """What can happen to a product."""
 
     REGISTER = "register"
@@ -145,7 +145,7 @@ class EventKind(enum.Enum):
     __hash__ = object.__hash__
 
     @classmethod
-    def _missing_(cls, value: object) -> EventKind | None:
+    def _alias(cls, value: object) -> EventKind | None:
         # Other spellings people write: "recognise", "check", "re-evaluate", "File dossier"…
         if not isinstance(value, str):
             return None
@@ -171,7 +171,7 @@ _EVENT_ALIASES = {
 }
 
 
-class Purpose(enum.Enum):
+class Purpose(OcopEnum):
     """Why a dossier is filed (26/2026/QĐ-TTg art. 6.1)."""
 
     FIRST = "first"

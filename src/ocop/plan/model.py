@@ -10,13 +10,13 @@ record shows (officials trained, an organisation set up).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
+from ocop._enums import OcopEnum
 from ocop.budget import Budget
 from ocop.errors import OcopLookupError, OcopValueError
 from ocop.periods import QuarterRange
@@ -41,7 +41,7 @@ ABOUT_TOLERANCE = Fraction(1, 5)
 Number = int | Decimal
 
 
-class Comparison(enum.Enum):
+class Comparison(OcopEnum):
     """How a target's actual figure is compared with its value (cách so sánh).
 
     ``AT_LEAST`` (ít nhất, tối thiểu): met when actual ≥ value. ``ABOUT`` (khoảng): met when

@@ -37,13 +37,13 @@ is **no data** once its window has begun.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
 import attrs
 
+from ocop._enums import OcopEnum
 from ocop.budget import Rollup, build_tree, check, rollup
 from ocop.cycle import Record
 from ocop.plan.checks import check_province
@@ -67,7 +67,7 @@ __all__ = [
 ]
 
 
-class TargetStatus(enum.Enum):
+class TargetStatus(OcopEnum):
     """Where a target stands on a date (see the module's rules)."""
 
     MET = "met"
@@ -84,7 +84,7 @@ class TargetStatus(enum.Enum):
     """What is known bounds the figure but does not settle the target (chưa đủ số liệu)."""
 
 
-class ActivityStatus(enum.Enum):
+class ActivityStatus(OcopEnum):
     """Where an activity stands on a date (see the module's rules)."""
 
     PLANNED = "planned"

@@ -171,7 +171,7 @@ class _Sheets:
         if found is None:
             sheet = cs.sheet(number)
             options: _Options = []
-            for c in sheet.criteria():
+            for c in sheet.criteria:
                 ordered = [o.number for o in sorted(c.options, key=lambda o: (o.points, o.number))]
                 marks = {}
                 for stars in (3, 4, 5):

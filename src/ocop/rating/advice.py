@@ -158,7 +158,7 @@ def _plan(sheet: Sheet) -> _Plan:
     if found is not None and found.table.sheet is sheet:
         return found
     table = ScoringTable.for_sheet(sheet)
-    criteria = sheet.criteria()
+    criteria = sheet.criteria
     n = len(criteria)
     base = max((len(c.options) for c in criteria), default=1) + 1
     # One integer per choice orders solutions by (steps, criterion order, target options):
@@ -255,20 +255,18 @@ def _solve(
     for i, have in enumerate(current):
         menu = _menu(plan, i, current=have, required=required[i], case=cases[i], kept=i in kept)
         if have < required[i]:
-            if not menu and i in kept:
-                return tr(
-                    "{code} needs option {option} for {stars}★ and is kept as it is",
-                    code=codes[i],
-                    option=required[i],
-                    stars=stars,
-                )
             if not menu:
+                why = (
+                    tr("is kept as it is")
+                    if i in kept
+                    else tr("has no option of the product's case that meets it")
+                )
                 return tr(
-                    "{code} needs option {option} for {stars}★ and no option of the "
-                    "product's case meets it",
+                    "{code} needs option {option} for {stars}★ and {why}",
                     code=codes[i],
                     option=required[i],
                     stars=stars,
+                    why=why,
                 )
             forced.append(i)
             forced_best += max(g for _, g, _ in menu)

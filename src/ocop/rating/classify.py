@@ -394,7 +394,7 @@ def _check_title_marks(rating: Rating, assessment: Assessment) -> list[Problem]:
             where=Location(path=f'$.members[*].choices["{c.code}"]'),
             severity=Severity.WARNING,
         )
-        for c in sheet.criteria()
+        for c in sheet.criteria
         if c.title_stars is not None and rating.stars >= c.title_stars
     ]
 

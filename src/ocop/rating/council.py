@@ -14,12 +14,12 @@ member's sheet is not stated nationally either ([`MarksBasis`][ocop.rating.counc
 
 from __future__ import annotations
 
-import enum
 import math
 from fractions import Fraction
 
 import attrs
 
+from ocop._enums import OcopEnum
 from ocop.errors import OcopTypeError, OcopValueError
 from ocop.problems import Location, Problem
 
@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 
-class MarksBasis(enum.Enum):
+class MarksBasis(OcopEnum):
     """Which answers the minimum-for-stars marks are judged on (căn cứ xét dấu sao).
 
     ``AGREED``: the council's agreed answers (kết quả thống nhất của Hội đồng). When the

@@ -319,6 +319,7 @@ class Sheet:
         index = {c.code: c for p in self.parts for g in p.groups for c in g.criteria}
         object.__setattr__(self, "_index", index)
 
+    @property
     def criteria(self) -> tuple[Criterion, ...]:
         """Every criterion in sheet order."""
         return tuple(c for p in self.parts for g in p.groups for c in g.criteria)
@@ -336,6 +337,7 @@ class Sheet:
             )
         return found
 
+    @property
     def groups(self) -> tuple[Group, ...]:
         """Every criteria group in sheet order."""
         return tuple(g for p in self.parts for g in p.groups)
@@ -351,7 +353,7 @@ class Sheet:
         option. It equals `max` on a sound sheet; the 148/QĐ-TTg transcription's sheets
         7, 11, 12 and 13 reach only 99, 97, 97 and 98 (groups whose criteria do not add up to
         the printed maxima: see ``reference/README.md``)."""
-        return sum(c.best_points for c in self.criteria())
+        return sum(c.best_points for c in self.criteria)
 
 
 @attrs.frozen(kw_only=True)
@@ -414,6 +416,7 @@ class CriteriaSet:
             raise OcopLookupError(f"{self.id} has no sheet {number} (sheets: {known})")
         return self._loader(number)
 
+    @property
     def sheets(self) -> tuple[Sheet, ...]:
         """Every sheet, in order (loads them all)."""
         return tuple(self.sheet(n) for n in self.sheet_numbers)

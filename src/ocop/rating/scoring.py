@@ -191,7 +191,7 @@ class ScoringTable:
     def _build(cls, sheet: Sheet) -> ScoringTable:
         if not isinstance(sheet, Sheet):
             raise OcopTypeError(f"'sheet' must be a Sheet (got {type(sheet).__name__})")
-        criteria = sheet.criteria()
+        criteria = sheet.criteria
         codes = tuple(c.code for c in criteria)
         if len(set(codes)) != len(codes):
             raise OcopValueError(f"sheet {sheet.number} of {sheet.criteria_set}: duplicate codes")

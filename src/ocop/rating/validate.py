@@ -260,7 +260,7 @@ def validate_sheet(sheet: Sheet, *, part_max: Mapping[str, int] | None = None) -
 def validate_criteria_set(criteria_set: CriteriaSet) -> list[Problem]:
     """Every problem of every sheet of ``criteria_set`` (loads them all)."""
     out: list[Problem] = []
-    for sheet in criteria_set.sheets():
+    for sheet in criteria_set.sheets:
         if sheet.criteria_set != criteria_set.id:
             out.append(
                 _at(
