@@ -224,6 +224,7 @@ def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert [p["code"] for p in doc["problems"]] == ["cycle.window"]
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_cli_table_csv_html(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = cli(capsys, str(LOG), "--on", "2029-11-01")
     assert status == 0

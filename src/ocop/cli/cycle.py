@@ -8,7 +8,6 @@ import datetime as dt
 import sys
 from typing import Any
 
-from ocop._i18n import use_language
 from ocop.cli._common import (
     InputError,
     add_format,
@@ -229,8 +228,7 @@ def _watch(args: argparse.Namespace) -> int:
     text = read_text(args.file)
     name = "<stdin>" if args.file == "-" else args.file
     events = read_events(text, file=name)
-    with use_language(args.lang):
-        watched = watch_events(events.value, on, within=args.within)
+    watched = watch_events(events.value, on, within=args.within)
     problems = (*events.problems, *watched.problems)
     problems = tuple(sorted(problems, key=lambda p: p.where.row or 0))
     w = watched.value
