@@ -29,12 +29,12 @@ Certificates are grouped by the province and commune their product's ``register`
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from ocop._enums import OcopEnum
 from ocop._i18n import tr
 from ocop.certificates import Certificate, CertificateStatus, RevocationGround, revoking_level
 from ocop.cycle.machine import follow, pending_re_evaluation, replay
@@ -61,7 +61,7 @@ DEFAULT_WITHIN_DAYS = 120
 _REF = "26/2026/QĐ-TTg"
 
 
-class WatchStatus(enum.Enum):
+class WatchStatus(OcopEnum):
     """A certificate's state on the watch's day, as an office acts on it."""
 
     VALID = "valid"
