@@ -262,6 +262,8 @@ def test_money_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "money", "format", "6422330000", "--unit", "million", "--places", "2")[
         1
     ] == ("6.422,33 triệu đồng\n")
+    assert run(capsys, "money", "read", "hai triệu mốt")[1] == "2.100.000 đồng\n"
+    assert run(capsys, "money", "read", "ba", "trăm", "rưỡi")[1] == "350 đồng\n"
     code, _, err = run(capsys, "money", "read", "sáu bánh", "--lang", "en")
     assert (code, err) == (2, "ocop: cannot read 'sáu bánh' as a number: unknown word 'bánh'\n")
 

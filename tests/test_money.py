@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, Decimal
 
 import pytest
@@ -279,3 +280,86 @@ def test_huge_amounts_are_exact() -> None:
 @given(st.integers(min_value=-(10**40), max_value=10**40), st.sampled_from(list(Unit)))
 def test_format_then_parse_is_exact_beyond_28_digits(dong: int, unit: Unit) -> None:
     assert parse_amount(format_amount(dong, unit)) == dong
+
+
+# --------------------------------------------------------------------------- shortened forms
+
+SHORT_WORDS = {"mốt": 1, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "rưỡi": 5}
+SHORT_WORDS |= {"sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("hai triệu mốt", 2_100_000),
+        ("hai triệu tư", 2_400_000),
+        ("hai triệu rưỡi", 2_500_000),
+        ("ba trăm rưỡi", 350),
+        ("một trăm mốt", 110),
+        ("hai trăm tư", 240),
+        ("một nghìn hai", 1_200),
+        ("mười nghìn năm", 10_500),
+        ("một tỷ rưỡi", 1_500_000_000),
+        ("hai trăm rưỡi nghìn", 250_000),
+        ("Hai mươi lăm triệu rưỡi đồng", 25_500_000),
+        ("hai triệu không trăm linh một", 2_000_001),
+        ("hai triệu linh một", 2_000_001),
+    ],
+)
+def test_parse_words_reads_the_shortened_forms(text: str, n: int) -> None:
+    assert parse_words(text) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("một trăm nghìn rưỡi", "is ambiguous after 'một trăm': write the part after 'nghìn'"),
+        ("hai nghìn tỷ mốt", "is ambiguous after 'hai nghìn': write the part after 'tỷ'"),
+        ("hai triệu lăm", "'lăm' follows only a ten; after 'triệu' say 'năm' or 'rưỡi'"),
+        ("một trăm năm", "is ambiguous: write 'linh năm' or 'năm mươi'"),
+        ("hai triệu rưỡi nghìn", "'rưỡi' cannot stand here"),
+        ("rưỡi", "'rưỡi' cannot stand here"),
+    ],
+)
+def test_uncertain_shortened_forms_are_refused_with_a_hint(text: str, hint: str) -> None:
+    with pytest.raises(OcopValueError, match=re.escape(hint)):
+        parse_words(text)
+
+
+@given(
+    st.integers(min_value=1, max_value=99),
+    st.sampled_from([("nghìn", 1_000), ("ngàn", 1_000), ("triệu", 10**6), ("tỷ", 10**9)]),
+    st.sampled_from(sorted(SHORT_WORDS)),
+)
+def test_one_word_after_a_scale_is_the_digit_below_it(
+    high: int, scale: tuple[str, int], word: str
+) -> None:
+    name, value = scale
+    text = f"{in_words(high)} {name} {word}"
+    assert parse_words(text) == high * value + SHORT_WORDS[word] * value // 10
+
+
+@given(st.integers(min_value=1, max_value=9), st.sampled_from(["mốt", "tư", "rưỡi"]))
+def test_one_word_after_hundreds_is_the_tens(hundreds: int, word: str) -> None:
+    tens = {"mốt": 1, "tư": 4, "rưỡi": 5}[word]
+    assert parse_words(f"{in_words(hundreds)} trăm {word}") == hundreds * 100 + tens * 10
+
+
+@given(
+    st.integers(min_value=100, max_value=999),
+    st.sampled_from(["nghìn", "triệu", "tỷ"]),
+    st.sampled_from(sorted(SHORT_WORDS)),
+)
+def test_a_shortened_form_after_hundreds_is_refused_never_guessed(
+    high: int, scale: str, word: str
+) -> None:
+    with pytest.raises(OcopValueError, match="ambiguous"):
+        parse_words(f"{in_words(high)} {scale} {word}")
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_the_full_form_never_reads_as_a_shortened_one(n: int) -> None:
+    # What in_words writes is never a shortened form, so it reads back as itself, with both
+    # spellings of 'linh'.
+    assert parse_words(in_words(n)) == n
+    assert parse_words(in_words(n, linh="lẻ")) == n

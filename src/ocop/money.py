@@ -28,7 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ocop._enums import OcopEnum
 from ocop._i18n import Language, language, tr, use_language
 from ocop.errors import OcopTypeError, OcopValueError
-from ocop.figures import FigureTooLarge, parse_figure
+from ocop.figures import MAX_DIGITS, FigureTooLarge, parse_figure
 from ocop.numbers import format_number
 from ocop.text import fold, normalize
 
@@ -440,6 +440,16 @@ _UNIT_WORDS = {
     "chín": 9,
 }
 _SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": _BILLION, "tỉ": _BILLION}
+#: "rưỡi" (half): in the shortened forms, 5 of the unit below the scale before it.
+_HALF = {"rưỡi": 5, "rưởi": 5}
+#: The words that may follow a scale word alone, in the shortened forms of speech and notices:
+#: one digit of the next lower unit ("hai triệu mốt" = 2.100.000, "một nghìn hai" = 1.200).
+_SHORT_AFTER_SCALE = {
+    w: v for w, v in _UNIT_WORDS.items() if v and w not in ("lăm", "nhăm")
+} | _HALF
+#: After "trăm", only the words that the full form never puts there: "ba trăm rưỡi" = 350,
+#: "một trăm mốt" = 110, "hai trăm tư" = 240 (the full form says "linh một", "linh tư").
+_SHORT_AFTER_HUNDRED = {"mốt": 1, "tư": 4} | _HALF
 _IGNORED = {"đồng", "chẵn", "chẳn", "vnđ", "vnd", "bằng", "chữ"}
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -497,6 +507,9 @@ def _read_group(tokens: list[str], text: str) -> int:
             raise fail(f"unexpected {rest[3]!r} after {' '.join(rest[:3])!r}")
         return value + tens * 10 + (digit(i + 2) if len(rest) == 3 else 0)
     if len(rest) == 1:
+        if value and head in _SHORT_AFTER_HUNDRED:
+            # The shortened form: "ba trăm rưỡi" is 350, "một trăm mốt" 110.
+            return value + _SHORT_AFTER_HUNDRED[head] * 10
         if head not in _UNIT_WORDS and not _ascii_digits(head):
             raise fail(f"{head!r} cannot stand here (after {' '.join(tokens[:i])!r})")
         if value and head != "không":
@@ -525,6 +538,8 @@ def _read(tokens: list[str], text: str) -> int:
             f"cannot read {text!r} as a number: {' '.join(left)!r} is too big "
             f"to come before {tokens[at]!r}"
         )
+    if len(right) == 1 and right[0] in (*_SHORT_AFTER_SCALE, "lăm", "nhăm"):
+        return high * biggest + _short_after_scale(right[0], left, tokens[at], high, text)
     low = _read(right, text) if right else 0
     if low >= biggest:
         raise OcopValueError(
@@ -534,12 +549,45 @@ def _read(tokens: list[str], text: str) -> int:
     return high * biggest + low
 
 
+def _short_after_scale(word: str, left: list[str], scale: str, high: int, text: str) -> int:
+    """The value of one word after a scale word, read the way speech and notices shorten it.
+
+    "hai triệu mốt" is 2.100.000, "hai triệu tư" 2.400.000, "một nghìn hai" 1.200, "hai triệu
+    rưỡi" 2.500.000: the word is the digit of the unit just below the scale (the full form of
+    2.000.001 is "hai triệu không trăm linh một"). Where the unit below is not certain — after
+    hundreds ("một trăm nghìn rưỡi": 100.500 or 150.000?) or after a compound scale ("nghìn
+    tỷ") — the text is refused with a hint rather than read as something else.
+    """
+    value = _SCALES[scale]
+    if word in ("lăm", "nhăm"):
+        raise OcopValueError(
+            f"cannot read {text!r} as a number: {word!r} follows only a ten; after {scale!r} "
+            f"say 'năm' or 'rưỡi' ({' '.join(left)} {scale} rưỡi), or write the figure in full"
+        )
+    if high >= 100:
+        raise OcopValueError(
+            f"cannot read {text!r} as a number: {' '.join([*left, scale, word])!r} is ambiguous "
+            f"after {' '.join(left)!r}: write the part after {scale!r} in full (e.g. 'năm trăm "
+            f"nghìn') or as figures"
+        )
+    return _SHORT_AFTER_SCALE[word] * value // 10
+
+
 def parse_words(text: str) -> int:
     """Read an amount written in Vietnamese words, as people really write it.
 
     Accepts capitals, commas and full stops, a leading "Bằng chữ:", a trailing "đồng" or
     "đồng chẵn", *ngàn* for *nghìn*, *lẻ* for *linh*, *tỉ* for *tỷ*, *mốt*/*tư*/*lăm*/*nhăm*,
     *âm* for minus, and digits standing for a group ("6 tỷ 422 triệu").
+
+    It also reads the shortened forms of speech and notices, where one word after a scale is
+    the digit of the unit below it: "hai triệu mốt" = 2.100.000, "hai triệu tư" = 2.400.000,
+    "một nghìn hai" = 1.200, "hai triệu rưỡi" = 2.500.000, "ba trăm rưỡi" = 350, "một trăm
+    mốt" = 110. A shortened form whose unit is not certain ("một trăm nghìn rưỡi", "một trăm
+    năm": 105 or 150?) is refused with a hint, never read as something else.
+
+    >>> parse_words("hai triệu mốt"), parse_words("ba trăm rưỡi")
+    (2100000, 350)
 
     >>> parse_words("Sáu tỷ, bốn trăm hai mươi hai triệu đồng")
     6422000000
@@ -558,9 +606,32 @@ def parse_words(text: str) -> int:
         tokens = tokens[1:]
     if not tokens:
         raise OcopValueError(f"cannot read {text!r} as a number: no number words in it")
-    known = set(_UNIT_WORDS) | set(_SCALES) | {"trăm", "mươi", "chục", "mười", "linh", "lẻ"}
+    known = (
+        set(_UNIT_WORDS)
+        | set(_SCALES)
+        | set(_HALF)
+        | {"trăm", "mươi", "chục", "mười", "linh", "lẻ"}
+    )
     for tok in tokens:
         if tok not in known and not _ascii_digits(tok):
             raise OcopValueError(f"cannot read {text!r} as a number: unknown word {tok!r}")
-    value = _read(tokens, text)
+    if len(tokens) > _MAX_WORDS:
+        raise OcopValueError(
+            f"cannot read the text as a number: it has {len(tokens)} number words, and an "
+            f"amount in words has at most {_MAX_WORDS}"
+        )
+    try:
+        value = _read(tokens, text)
+    except RecursionError:  # pragma: no cover - bounded by _MAX_WORDS
+        raise OcopValueError("cannot read the text as a number: it is nested too deeply") from None
+    if value >= 10**MAX_DIGITS:
+        raise FigureTooLarge(
+            f"cannot read the text as a number: it says a number of {len(str(value))} digits, "
+            f"more than the {MAX_DIGITS} a figure may have"
+        )
     return -value if negative else value
+
+
+# Far more than any amount needs (10¹⁰⁰ takes about 150 words): a longer text is a mistake,
+# and reading it would only recurse deeper.
+_MAX_WORDS = 400

@@ -16,7 +16,7 @@ from ocop.budget import (
     build_tree,
     check,
     load_budget,
-    quang_tri_2019,
+    quang_tri_2019_budget,
     read_budget,
     rollup,
     write_csv,
@@ -25,6 +25,7 @@ from ocop.budget import (
 from ocop.cli._common import (
     InputError,
     add_format,
+    examples,
     print_json,
     print_problem_rows,
     print_problems,
@@ -75,6 +76,10 @@ def register(sub: Any) -> None:
         "report",
         help="the budget as a table, or rolled up by a key",
         description=f"Print a budget (default: {BUILTIN}) or its rollup by a key.",
+        epilog=examples(
+            "ocop budget report --by section --unit million",
+            "ocop budget report docs/tutorials/budget-fixed.csv --by locality --lang en",
+        ),
     )
     report.add_argument("file", nargs="?", metavar="FILE", help="CSV, TOML or JSON; - for stdin")
     report.add_argument("--by", choices=tuple(KEYS), help="roll up by this key")
@@ -101,6 +106,10 @@ def register(sub: Any) -> None:
             "Prints every problem, one a line; exit 0 when consistent, 1 when not, 2 when "
             "the file cannot be read."
         ),
+        epilog=examples(
+            "ocop budget check docs/tutorials/budget-with-mistakes.csv",
+            "ocop budget check budget.csv --format json",
+        ),
     )
     chk.add_argument("file", nargs="?", metavar="FILE", help="CSV, TOML or JSON; - for stdin")
     _add_table_unit(chk)
@@ -111,14 +120,22 @@ def register(sub: Any) -> None:
         "convert",
         help="write a budget as CSV, TOML or JSON",
         description="Read a budget in any form and write it in another, without loss.",
+        epilog=examples("ocop budget convert docs/tutorials/budget-fixed.csv --to toml"),
     )
     conv.add_argument("file", nargs="?", metavar="FILE", help="CSV, TOML or JSON; - for stdin")
-    conv.add_argument("--to", choices=("csv", "toml", "json"), required=True)
+    conv.add_argument(
+        "--to", choices=("csv", "toml", "json"), required=True, help="the format to write"
+    )
     conv.add_argument("--delimiter", choices=(",", ";", "tab"), default=",", help="CSV only")
     _add_table_unit(conv)
     conv.set_defaults(handler=_convert)
 
-    schema = cmds.add_parser("schema", help="the JSON Schema of the budget document")
+    schema = cmds.add_parser(
+        "schema",
+        help="the JSON Schema of the budget document",
+        description="Print the JSON Schema that a budget document (JSON or TOML) follows.",
+        epilog=examples("ocop budget schema > budget.schema.json"),
+    )
     schema.set_defaults(handler=_schema)
 
 
@@ -154,7 +171,7 @@ def _schema(_args: argparse.Namespace) -> int:
 
 def _load(file: str | None, unit: Unit | None = None) -> tuple[Result[Budget], str]:
     if file is None:
-        return Result(quang_tri_2019()), _builtin()
+        return Result(quang_tri_2019_budget()), _builtin()
     if file == "-":
         return read_budget(read_text(file), file="<stdin>", unit=unit), "<stdin>"
     return load_budget(file, unit=unit), file

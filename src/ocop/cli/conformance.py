@@ -20,7 +20,7 @@ import sys
 from typing import Any
 
 from ocop._i18n import tr
-from ocop.cli._common import InputError, print_json, print_problems, read_text
+from ocop.cli._common import InputError, examples, print_json, print_problems, read_text
 from ocop.conformance import AREAS, Outcome, answer_all, check, export, load_vectors, read_results
 
 __all__ = ["register"]
@@ -44,6 +44,7 @@ def register(sub: Any) -> None:
         help="write the vectors, their JSON Schemas and a README into DIR",
         description="Write the suite into DIR (created if needed): <area>.json, "
         "<area>.schema.json and README.md.",
+        epilog=examples("ocop conformance export vectors/"),
     )
     exp.add_argument("dir", metavar="DIR", help="the folder to write into")
     exp.set_defaults(handler=_export)
@@ -53,6 +54,7 @@ def register(sub: Any) -> None:
         help="the library's own answers to the vectors in DIR, as JSON Lines",
         description="Print the library's answers to every case in DIR, one "
         '{"id": …, "output": …} a line: the shape `check --results` reads.',
+        epilog=examples("ocop conformance answer vectors/ --area money > answers.jsonl"),
     )
     ans.add_argument("dir", metavar="DIR", help="an export of the suite")
     ans.add_argument("--area", action="append", choices=AREAS, help="only this area (repeatable)")
@@ -64,6 +66,7 @@ def register(sub: Any) -> None:
         description="Compare the answers in FILE (JSON Lines, one "
         '{"id": …, "output": …} a line) with the vectors in DIR. Exit 1 when any case '
         "failed or was not answered.",
+        epilog=examples("ocop conformance check vectors/ --results answers.jsonl --failures-only"),
     )
     chk.add_argument("dir", metavar="DIR", help="an export of the suite")
     chk.add_argument("--results", required=True, metavar="FILE", help="the answers ('-': stdin)")

@@ -17,10 +17,9 @@ import argparse
 import sys
 from typing import Any
 
-from ocop.cli._common import InputError, add_format, print_json, print_rows
+from ocop.cli._common import InputError, add_format, examples, print_json, print_rows
 from ocop.errors import OcopLookupError
-from ocop.rating.criteria import CriteriaSet, Sheet, criterion_to_dict
-from ocop.rating.registry import criteria_sets, get_criteria_set
+from ocop.rating import CriteriaSet, Sheet, criteria_sets, criterion_to_dict, get_criteria_set
 
 __all__ = ["criteria_set_to_json", "register", "sheet_to_json"]
 
@@ -77,6 +76,7 @@ def register(sub: Any) -> None:
         "list",
         help="list the criteria sets",
         description="List the shipped criteria sets with their dates and legal references.",
+        epilog=examples("ocop criteria list", "ocop criteria list --format json"),
     )
     add_format(listing, ("table", "json", "csv"))
     _add_lang(listing)
@@ -91,6 +91,7 @@ def register(sub: Any) -> None:
             "group, criterion, criterion_title, criterion_max, option, case, option_text, "
             "points, stars); case names the product case an option is for, if any."
         ),
+        epilog=examples("ocop criteria show 26-2026 1", "ocop criteria show 148-2023 2 --lang en"),
     )
     show.add_argument("id", metavar="ID", help="the set's decision id or alias, e.g. 26-2026")
     show.add_argument("sheet", metavar="SHEET", help="the sheet (product set) number, e.g. 1")

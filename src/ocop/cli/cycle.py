@@ -6,29 +6,46 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from typing import Any
+from typing import Any, Literal
 
 from ocop.cli._common import (
     InputError,
     add_format,
+    examples,
     print_json,
     print_problems,
     print_rows,
     read_text,
 )
-from ocop.cycle import Plan, Record, Stage, follow
-from ocop.cycle.checks import check_definition
-from ocop.cycle.diagram import to_dot, to_mermaid
-from ocop.cycle.jsonio import read_events, record_json_schema, score_to_json
+from ocop.cycle import (
+    Record,
+    Stage,
+    Timetable,
+    check_definition,
+    follow,
+    read_events,
+    record_json_schema,
+    to_dot,
+    to_mermaid,
+)
 from ocop.cycle.watch import DEFAULT_WITHIN_DAYS, watch_events
 from ocop.cycle.watchreport import CSV_COLUMNS, watch_csv_rows, watch_html, watch_table
 from ocop.errors import OcopLookupError
 from ocop.problems import has_errors
 from ocop.regimes import REGIMES, get_regime
+from ocop.scores import exact_text, format_score, parse_score
 
 __all__ = ["register"]
 
-_PLANS = {"quang-tri-2019": Plan.quang_tri_2019}
+
+def _quang_tri_2019() -> Timetable:
+    # The windows come from the built-in plan's own data (its activities' quarters).
+    from ocop.plan import quang_tri_2019
+
+    return quang_tri_2019().timetable()
+
+
+_PLANS = {"quang-tri-2019": _quang_tri_2019}
 
 #: The replay table's headings; JSON and CSV keep the English field names.
 _HEAD = {
@@ -48,7 +65,13 @@ def register(sub: Any) -> None:
     cmds = group.add_subparsers(dest="cycle_command", metavar="COMMAND")
 
     diagram = cmds.add_parser(
-        "diagram", help="the cycle as a Mermaid or Graphviz diagram, one per regime"
+        "diagram",
+        help="the cycle as a Mermaid or Graphviz diagram, one per regime",
+        description="Print the product cycle of a regime (or of each) as a Mermaid or DOT diagram.",
+        epilog=examples(
+            "ocop cycle diagram --regime 26-2026",
+            "ocop cycle diagram --regime 26-2026 --format dot",
+        ),
     )
     diagram.add_argument(
         "--regime", help="a regime id or alias, e.g. 26-2026 (default: every regime)"
@@ -64,6 +87,10 @@ def register(sub: Any) -> None:
             "row per product with the fields of the JSON products, the certificate's as "
             "certificate_stars, certificate_level, certificate_issued, certificate_expires; "
             "problems go to standard error."
+        ),
+        epilog=examples(
+            "ocop cycle replay docs/tutorials/follow-a-product.jsonl --format table",
+            "ocop cycle replay events.jsonl --format csv --lang en",
         ),
     )
     replay.add_argument("file", help="JSON Lines: one event a line ('-' for standard input)")
@@ -90,7 +117,11 @@ def register(sub: Any) -> None:
             "art. 12.3 (until when), lapsed or revoked, with what the producer or the office "
             "must do next, by when, and the article of 26/2026/QĐ-TTg. Grouped by the "
             "province and commune of each product's register event. As csv: one row per "
-            "certificate. Example: ocop cycle watch events.jsonl --on 2029-11-01 --within 90"
+            "certificate."
+        ),
+        epilog=examples(
+            "ocop cycle watch tests/data/watch-2029.jsonl --on 2029-11-01",
+            "ocop cycle watch events.jsonl --on 2029-11-01 --within 90 --format html > watch.html",
         ),
     )
     watch.add_argument("file", help="JSON Lines: one event a line ('-' for standard input)")
@@ -111,18 +142,25 @@ def register(sub: Any) -> None:
         ),
     )
     add_format(watch, ("table", "json", "csv", "html"))
-    watch.add_argument(
-        "--lang",
-        choices=("vi", "en"),
-        default="vi",
-        help="language of the table and the page (default: vi); JSON and CSV keys are English",
-    )
     watch.set_defaults(handler=_watch)
 
-    schema = cmds.add_parser("schema", help="the JSON Schema of a product record document")
+    schema = cmds.add_parser(
+        "schema",
+        help="the JSON Schema of a product record document",
+        description="Print the JSON Schema that a product record document follows.",
+        epilog=examples("ocop cycle schema > cycle-record.schema.json"),
+    )
     schema.set_defaults(handler=_schema)
 
-    check = cmds.add_parser("check", help="check the declared transition tables themselves")
+    check = cmds.add_parser(
+        "check",
+        help="check the declared transition tables themselves",
+        description=(
+            "Check each regime's declared transition table as a graph: every stage reachable, "
+            "no dead end but the final stages; exit 1 on any problem."
+        ),
+        epilog=examples("ocop cycle check"),
+    )
     check.set_defaults(handler=_check)
 
 
@@ -145,9 +183,9 @@ def _summary(record: Record) -> dict[str, Any]:
         "stars": record.stars,
         "round": record.round,
         "regime": record.history[-1].regime if record.history else None,
-        "score": score_to_json(last.score)
+        "score": exact_text(last.score)
         if last is not None
-        else (None if cert is None or cert.score is None else score_to_json(cert.score)),
+        else (None if cert is None or cert.score is None else exact_text(cert.score)),
         "certificate": None
         if cert is None
         else {
@@ -186,7 +224,7 @@ def _replay(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.file == "-" else args.file
     events = read_events(text, file=name)
     plan = None if args.plan is None else _PLANS[args.plan]()
-    followed = follow(events.value, plan=plan)
+    followed = follow(events.value, timetable=plan)
     problems = (*events.problems, *followed.problems)
     problems = tuple(sorted(problems, key=lambda p: p.where.row or 0))
     products = [_summary(r) for r in followed.value.values()]
@@ -212,10 +250,9 @@ def _replay(args: argparse.Namespace) -> int:
     return 1 if has_errors(problems) else 0
 
 
-def _score(score: object, lang: str) -> str:
-    # Vietnamese writes a decimal comma, as `ocop rate --lang vi` does: 74,5.
-    text = str(score)
-    return text.replace(".", ",") if lang == "vi" else text
+def _score(score: str, lang: Literal["vi", "en"]) -> str:
+    # The one display of a score (ocop.scores): 74,66 in Vietnamese, as `ocop rate` prints it.
+    return format_score(parse_score(score), lang=lang)
 
 
 def _watch(args: argparse.Namespace) -> int:

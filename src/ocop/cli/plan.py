@@ -7,16 +7,19 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ocop._i18n import tr
 from ocop.cli._common import (
     InputError,
     add_format,
+    check_output,
+    examples,
     print_json,
     print_problem_rows,
     print_problems,
     read_text,
+    write_output,
 )
 
 __all__ = ["register"]
@@ -35,6 +38,11 @@ def register(sub: Any) -> None:
             "and by section. Without PLAN: the built-in Quảng Trị 2019 plan (278/KH-SNN) "
             "against the real results of its cycle (Decision 136/QĐ-UBND, 15 January 2020); "
             "--simulated reports it on its bundled SIMULATED event log instead."
+        ),
+        epilog=examples(
+            "ocop report",
+            "ocop report docs/tutorials/plan-2026.toml "
+            "--events docs/tutorials/plan-2026-events.jsonl --format html -o report.html",
         ),
     )
     report.add_argument(
@@ -86,6 +94,10 @@ def register(sub: Any) -> None:
             "ocop cycle replay or report on it with ocop report --events. Only Quảng Trị is "
             "simulated with its real districts; other provinces get invented place names."
         ),
+        epilog=examples(
+            "ocop simulate --province 'Quảng Trị' --products 300 --year 2026 --seed 1 "
+            "-o events.jsonl"
+        ),
     )
     simulate.add_argument(
         "--province",
@@ -110,7 +122,11 @@ def register(sub: Any) -> None:
     simulate.set_defaults(handler=_simulate)
 
     group = sub.add_parser(
-        "plan", help="plan documents: check one, print the JSON Schema, convert CSV tables"
+        "plan",
+        help="plan documents: check one, print the JSON Schema, convert CSV tables",
+        description=(
+            "A province's yearly OCOP plan (kế hoạch) as a document: check, convert, schema."
+        ),
     )
     group.set_defaults(group_parser=group)
     cmds = group.add_subparsers(dest="plan_command", metavar="COMMAND")
@@ -121,6 +137,10 @@ def register(sub: Any) -> None:
             "Check a plan document or a folder of CSV tables and its budget; print every "
             "problem. As csv: one row per problem (file, row, field, path, line, code, "
             "severity, message), as ocop budget check --format csv prints them."
+        ),
+        epilog=examples(
+            "ocop plan check docs/tutorials/plan-with-mistakes.toml",
+            "ocop plan check plan-folder/ --format csv",
         ),
     )
     check.add_argument("plan", help="a plan document (TOML or JSON) or a folder of CSV tables")
@@ -134,14 +154,22 @@ def register(sub: Any) -> None:
             "and budget.csv) and write it as one TOML or JSON document, its budget embedded. "
             "A plan with errors is not written: its problems are printed (exit 1)."
         ),
+        epilog=examples("ocop plan convert plan-folder/ --to toml -o plan.toml"),
     )
     convert.add_argument("plan", help="a plan document (TOML or JSON) or a folder of CSV tables")
     convert.add_argument(
-        "--to", required=True, choices=("toml", "json"), help="the format of the document"
+        "--to",
+        choices=("toml", "json"),
+        help="the format of the document (default: from the --output file's suffix)",
     )
     convert.add_argument("--output", "-o", help="write to this file instead of standard output")
     convert.set_defaults(handler=_convert)
-    schema = cmds.add_parser("schema", help="the JSON Schema of the plan document")
+    schema = cmds.add_parser(
+        "schema",
+        help="the JSON Schema of the plan document",
+        description="Print the JSON Schema that a plan document (TOML or JSON) follows.",
+        epilog=examples("ocop plan schema > plan.schema.json"),
+    )
     schema.set_defaults(handler=_schema)
 
 
@@ -170,27 +198,22 @@ def _load(path: str | None) -> tuple[Any, tuple[Any, ...]]:
     return result.value, result.problems
 
 
-def _write(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+def _referenced(plan: Any) -> tuple[Any, ...]:
+    """The files a loaded plan was read from besides the one given: its budget's."""
+    budget = getattr(plan, "budget", None)
+    source = getattr(budget, "source", None)
+    return (getattr(source, "file", None),)
 
 
 def _report(args: argparse.Namespace) -> int:
     from importlib import resources
 
-    from ocop.cycle import EventKind, follow
-    from ocop.cycle.jsonio import read_events
-    from ocop.plan import EventLog, progress
-    from ocop.plan.report import render
-    from ocop.plan.results import quang_tri_2019_results
-    from ocop.plan.simulate import SIMULATED
+    from ocop.cycle import EventKind, follow, read_events
+    from ocop.plan import SIMULATED, EventLog, progress, quang_tri_2019_results
+    from ocop.plan import render_report as render
     from ocop.problems import has_errors
 
+    check_output(args.output, args.plan, args.events)
     on = None if args.on is None else _date(args.on)
     if args.simulated and args.plan is not None:
         raise InputError(
@@ -201,6 +224,7 @@ def _report(args: argparse.Namespace) -> int:
             )
         )
     plan, problems = _load(args.plan)
+    check_output(args.output, *_referenced(plan))
     if plan is None:
         print_problems(problems)
         return 1
@@ -231,7 +255,7 @@ def _report(args: argparse.Namespace) -> int:
     if args.plan is None and text is None and not args.no_events:
         results = quang_tri_2019_results()
     result = progress(plan, on=on, records=records, log=log, problems=problems, results=results)
-    _write(render(result, args.format, lang=args.lang), args.output)
+    write_output(render(result, args.format, lang=args.lang), args.output)
     if args.format != "json":
         print_problems(result.problems)
     return 1 if has_errors(result.problems) else 0
@@ -243,6 +267,7 @@ def _simulate(args: argparse.Namespace) -> int:
     from ocop.text import fold
     from ocop.units import REFORM, AmbiguousName, resolve, units_on
 
+    check_output(args.output)
     day = dt.date(args.year, 1, 1) if 1 <= args.year <= 9999 else dt.date.today()
     try:
         found = resolve(args.province, on=day, level="province")
@@ -276,7 +301,7 @@ def _simulate(args: argparse.Namespace) -> int:
         )
     except OcopValueError as exc:
         raise InputError(str(exc)) from None
-    _write(sim.jsonl(), args.output)
+    write_output(sim.jsonl(), args.output)
     return 0
 
 
@@ -286,7 +311,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     from ocop.budget import check as check_budget
-    from ocop.plan.checks import check_province
+    from ocop.plan import check_province
     from ocop.problems import has_errors
 
     plan, problems = _load(args.plan)
@@ -326,12 +351,22 @@ def _convert(args: argparse.Namespace) -> int:
     from ocop.plan import write_plan
     from ocop.problems import has_errors
 
+    check_output(args.output, args.plan)
+    to = args.to or _format_of(args.output)
     plan, problems = _load(args.plan)
+    check_output(args.output, *_referenced(plan))
     print_problems(problems)
     if plan is None or has_errors(problems):
         return 1
-    _write(write_plan(plan, format=args.to), args.output)
+    write_output(write_plan(plan, format=to), args.output)
     return 0
+
+
+def _format_of(output: str | None) -> Literal["toml", "json"]:
+    suffix = Path(output).suffix.lower() if output else ""
+    if suffix in (".toml", ".json"):
+        return "toml" if suffix == ".toml" else "json"
+    raise InputError("give --to toml or --to json (or an --output file ending in .toml or .json)")
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -22,17 +22,24 @@ from ocop._table import render_table
 from ocop.cli._common import (
     InputError,
     add_format,
+    examples,
     print_json,
     print_problems,
     print_rows,
     read_text,
 )
 from ocop.errors import OcopValueError
-from ocop.rating.advice import Advice, advise_assessment
-from ocop.rating.classify import Rating
-from ocop.rating.council import MarksBasis
-from ocop.rating.io import assessment_from_json, assessment_schema, load_json_object, rate_json
-from ocop.rating.registry import get_criteria_set
+from ocop.rating import (
+    Advice,
+    MarksBasis,
+    Rating,
+    advise_assessment,
+    assessment_from_json,
+    assessment_schema,
+    get_criteria_set,
+    load_json_object,
+    rate_json,
+)
 
 __all__ = ["register"]
 
@@ -47,6 +54,10 @@ def register(sub: Any) -> None:
             "the star band, the minimum-for-stars marks and the final stars. As csv: one "
             "row per member (product, criteria, sheet, member, total) with the council's "
             "result repeated on each row (mean, mean_exact, band_stars, stars)."
+        ),
+        epilog=examples(
+            "ocop rate docs/tutorials/assessment.json",
+            "ocop rate docs/tutorials/assessment-agreed.json --advise --format json",
         ),
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="assessment JSON ('-': stdin)")

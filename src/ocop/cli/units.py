@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from ocop._i18n import tr
-from ocop.cli._common import InputError, add_format, print_json, print_rows
+from ocop.cli._common import InputError, add_format, examples, print_json, print_rows
 
 __all__ = ["register"]
 
@@ -35,7 +35,7 @@ def register(sub: Any) -> None:
             "unit, its successor from 1 July 2025. Narrow a commune with its province after "
             "a comma. Exit 1 when NAME names no unit."
         ),
-        epilog='example: ocop units resolve "Quảng Bình" --on 2026-01-01 --format json',
+        epilog=examples('ocop units resolve "Quảng Bình" --on 2026-01-01 --format json'),
     )
     resolve.add_argument("name", help="the place name, e.g. 'Quảng Bình' or 'Cam Thủy, Quảng Trị'")
     resolve.add_argument("--on", help="the date, YYYY-MM-DD (default: today)")
@@ -53,7 +53,7 @@ def register(sub: Any) -> None:
             "Every unit of a level that existed on a date: 63 provinces before 1 July 2025, "
             "34 from then; about 10,000 communes before, 3,321 after; districts before only."
         ),
-        epilog="example: ocop units list --on 2024-01-01 --format json",
+        epilog=examples("ocop units list --on 2024-01-01 --format json"),
     )
     listing.add_argument("--on", help="the date, YYYY-MM-DD (default: today)")
     listing.add_argument(
