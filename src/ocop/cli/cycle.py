@@ -18,6 +18,8 @@ from ocop.cli._common import (
     read_text,
 )
 from ocop.cycle import (
+    DEFAULT_WITHIN_DAYS,
+    WATCH_CSV_COLUMNS,
     Record,
     Stage,
     Timetable,
@@ -27,9 +29,11 @@ from ocop.cycle import (
     record_json_schema,
     to_dot,
     to_mermaid,
+    watch_csv_rows,
+    watch_events,
+    watch_html,
+    watch_table,
 )
-from ocop.cycle.watch import DEFAULT_WITHIN_DAYS, watch_events
-from ocop.cycle.watchreport import CSV_COLUMNS, watch_csv_rows, watch_html, watch_table
 from ocop.errors import OcopLookupError
 from ocop.problems import has_errors
 from ocop.regimes import REGIMES, get_regime
@@ -273,7 +277,7 @@ def _watch(args: argparse.Namespace) -> int:
         print_json({**w.to_dict(), "problems": [p.to_dict() for p in problems]})
     else:
         if args.format == "csv":
-            print_rows("csv", CSV_COLUMNS, watch_csv_rows(w))
+            print_rows("csv", WATCH_CSV_COLUMNS, watch_csv_rows(w))
         elif args.format == "html":
             sys.stdout.write(watch_html(w, lang=args.lang, problems=[p.render() for p in problems]))
         else:

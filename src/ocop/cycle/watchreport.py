@@ -16,7 +16,7 @@ from typing import Any
 from ocop._table import render_table
 from ocop.cycle.watch import Watch, WatchedCertificate, WatchStatus
 
-__all__ = ["CSV_COLUMNS", "watch_csv_rows", "watch_html", "watch_html_section", "watch_table"]
+__all__ = ["WATCH_CSV_COLUMNS", "watch_csv_rows", "watch_html", "watch_html_section", "watch_table"]
 
 _T: dict[str, dict[str, Any]] = {
     "vi": {
@@ -112,7 +112,7 @@ _COLOURS = {
 }
 
 #: The columns of ``ocop cycle watch --format csv``, one row per certificate.
-CSV_COLUMNS = (
+WATCH_CSV_COLUMNS = (
     "province",
     "commune",
     "product",
@@ -214,8 +214,8 @@ def watch_table(w: Watch, *, lang: str = "vi") -> str:
 
 
 def watch_csv_rows(w: Watch) -> list[tuple[object, ...]]:
-    """One row per certificate, in [`CSV_COLUMNS`][ocop.cycle.watchreport.CSV_COLUMNS] order
-    (ISO dates, English words)."""
+    """One row per certificate, in the order of
+    [`WATCH_CSV_COLUMNS`][ocop.cycle.watchreport.WATCH_CSV_COLUMNS] (ISO dates, English words)."""
     rows: list[tuple[object, ...]] = []
     for c in w.certificates:
         d = c.to_dict()
