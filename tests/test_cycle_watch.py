@@ -20,7 +20,7 @@ from ocop.cli import main
 from ocop.cycle import Event, EventKind, Record, advance, follow
 from ocop.cycle.jsonio import history_from_json, history_to_json, read_events
 from ocop.cycle.machine import pending_re_evaluation
-from ocop.cycle.watch import Watch, WatchStatus, watch, watch_events
+from ocop.cycle.watch import Watch, WatchStatus, watch_events, watch_records
 
 LOG = Path(__file__).resolve().parent / "data" / "watch-2029.jsonl"
 DAY = dt.date(2029, 11, 1)
@@ -164,8 +164,8 @@ def test_events_after_the_day_have_not_happened() -> None:
 
 def test_products_without_a_certificate_are_left_out() -> None:
     record = advance(Record.new("P"), Event.register(), on=dt.date(2027, 1, 2)).value
-    assert watch([record], DAY).certificates == ()
-    assert watch([], DAY).to_dict()["certificates"] == []
+    assert watch_records([record], DAY).certificates == ()
+    assert watch_records([], DAY).to_dict()["certificates"] == []
 
 
 def test_grouped_by_province_then_commune() -> None:

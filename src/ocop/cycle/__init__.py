@@ -66,8 +66,8 @@ from ocop.cycle.watch import (
     Watch,
     WatchedCertificate,
     WatchStatus,
-    watch,
     watch_events,
+    watch_records,
 )
 from ocop.cycle.watchreport import (
     WATCH_CSV_COLUMNS,
@@ -120,11 +120,11 @@ __all__ = [
     "to_dot",
     "to_mermaid",
     "transitions",
-    "watch",
     "watch_csv_rows",
     "watch_events",
     "watch_html",
     "watch_html_section",
+    "watch_records",
     "watch_table",
     "working_days_between",
 ]

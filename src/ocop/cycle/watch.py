@@ -1,10 +1,10 @@
 """The certificate watch: every certificate of an event log on a date, and what is due next.
 
-From a replayed event log and a date, [`watch`][ocop.cycle.watch.watch] gives each
-certificate's status on that date ([`WatchStatus`][ocop.cycle.watch.WatchStatus]) — valid,
+From a replayed event log and a date, [`watch_records`][ocop.cycle.watch_records] gives
+each certificate's status on that date ([`WatchStatus`][ocop.cycle.WatchStatus]) — valid,
 its re-evaluation window open, expiring within *N* days, kept valid by art. 12.3, lapsed,
 revoked — and the next thing the producer or an office must do, with the article of
-26/2026/QĐ-TTg that says so ([`NextStep`][ocop.cycle.watch.NextStep]).
+26/2026/QĐ-TTg that says so ([`NextStep`][ocop.cycle.NextStep]).
 
 Nothing about a certificate's life is computed here: validity, the filing window, the art.
 12.3 extension and the revoking authority are those of the one certificate model
@@ -49,8 +49,8 @@ __all__ = [
     "Watch",
     "WatchStatus",
     "WatchedCertificate",
-    "watch",
     "watch_events",
+    "watch_records",
 ]
 
 #: How many days before expiry a certificate counts as expiring, unless told: 120, the day
@@ -440,11 +440,13 @@ def _order(c: WatchedCertificate) -> tuple[Any, ...]:
     )
 
 
-def watch(records: Iterable[Record], on: dt.date, *, within: int = DEFAULT_WITHIN_DAYS) -> Watch:
+def watch_records(
+    records: Iterable[Record], on: dt.date, *, within: int = DEFAULT_WITHIN_DAYS
+) -> Watch:
     """Every certificate of ``records`` on ``on``: its status and what is due next.
 
     ``records`` must be as of ``on`` (their histories end on or before it:
-    [`watch_events`][ocop.cycle.watch.watch_events] replays a log up to a day). A product
+    [`watch_events`][ocop.cycle.watch_events] replays a log up to a day). A product
     that never held a certificate is left out.
     """
     found = []
@@ -465,8 +467,9 @@ def watch_events(
     *,
     within: int = DEFAULT_WITHIN_DAYS,
 ) -> Result[Watch]:
-    """[`watch`][ocop.cycle.watch.watch] over an event stream replayed up to ``on`` (events
-    dated after it have not happened yet and are left out), with the replay's problems."""
+    """[`watch_records`][ocop.cycle.watch_records] over an event stream replayed up to ``on``
+    (events dated after it have not happened yet and are left out), with the replay's
+    problems."""
     upto = [e for e in entries if e[2] <= on]
     followed = follow(upto)
-    return Result(watch(followed.value.values(), on, within=within), followed.problems)
+    return Result(watch_records(followed.value.values(), on, within=within), followed.problems)

@@ -3,7 +3,7 @@
 One writer for ``ocop cycle watch`` and for the plan report's watch section (``ocop
 report``), so that both say the same thing the same way. Headings are in Vietnamese (``vi``,
 the default) or English (``en``); JSON is
-[`Watch.to_dict`][ocop.cycle.watch.Watch.to_dict].
+[`Watch.to_dict`][ocop.cycle.Watch.to_dict].
 """
 
 from __future__ import annotations
@@ -214,8 +214,8 @@ def watch_table(w: Watch, *, lang: str = "vi") -> str:
 
 
 def watch_csv_rows(w: Watch) -> list[tuple[object, ...]]:
-    """One row per certificate, in the order of
-    [`WATCH_CSV_COLUMNS`][ocop.cycle.watchreport.WATCH_CSV_COLUMNS] (ISO dates, English words)."""
+    """One row per certificate, in the order of ``WATCH_CSV_COLUMNS`` (ISO dates, English
+    words)."""
     rows: list[tuple[object, ...]] = []
     for c in w.certificates:
         d = c.to_dict()
