@@ -43,7 +43,7 @@ from ocop.rating.classify import Rating, rate
 from ocop.rating.council import CouncilRules, MarksBasis
 from ocop.rating.criteria import Sheet
 from ocop.rating.registry import get_criteria_set
-from ocop.rating.scoring import Assessment, ScoreSheet
+from ocop.rating.scoring import Assessment, ScoreSheet, ScoringTable
 
 __all__ = [
     "assessment_from_json",
@@ -250,9 +250,29 @@ def assessment_from_json(
             and "criteria" in obj
             and "sheet" in obj
         ):
-            problems = _sheet(obj["criteria"], obj["sheet"], root, file)[1] + problems
+            sheet, found = _sheet(obj["criteria"], obj["sheet"], root, file)
+            problems = found + problems
+            if sheet is not None:
+                problems += _member_choices(sheet, obj.get("members"), root, file)
         return Result(None, tuple(problems))
     return _build(doc, root, file)
+
+
+def _member_choices(sheet: Sheet, members: object, root: str, file: str | None) -> list[Problem]:
+    """The choice problems of the members whose shape is right, so that one wrong field
+    elsewhere does not hide them (every problem at once)."""
+    if not isinstance(members, list):
+        return []
+    table = ScoringTable.for_sheet(sheet)
+    problems: list[Problem] = []
+    for i, member in enumerate(members):
+        try:
+            m = MemberDocument.model_validate(member)
+        except pydantic.ValidationError:
+            continue  # its shape problems are reported
+        for p in table.check_choices(m.choices, path=f"{root}.members[{i}].choices"):
+            problems.append(attrs.evolve(p, where=p.where.with_file(file)))
+    return problems
 
 
 _BATCH = pydantic.TypeAdapter(list[AssessmentDocument])
