@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from ocop._documents import not_text
+from ocop._xlsx import is_workbook
 from ocop.budget.csvfile import NotUtf8, read_csv, write_csv
 from ocop.budget.document import (
     BudgetDocument,
@@ -127,9 +128,15 @@ def _lines(path: str | Path) -> Iterator[str]:
 
 
 def load_budget(
-    path: str | Path, *, format: Format | None = None, unit: Unit | None = None
+    path: str | Path,
+    *,
+    format: Format | None = None,
+    unit: Unit | None = None,
+    sheet: str | None = None,
 ) -> Result[Budget]:
-    """Read the budget in the file at ``path`` (CSV, JSON or TOML).
+    """Read the budget in the file at ``path`` (CSV, JSON, TOML, or an ``.xlsx`` workbook:
+    its worksheet ``sheet``, the first by default; see
+    [`read_workbook`][ocop.budget.workbook.read_workbook]).
 
     CSV files are read line by line, so a large table is never held in memory as text;
     ``unit`` is the unit of its money columns whose header states none (see
@@ -142,6 +149,10 @@ def load_budget(
     try:
         with Path(path).open("rb") as raw:
             head = raw.read(8192)
+            if format is None and is_workbook(name, head):
+                from ocop.budget.workbook import read_workbook
+
+                return read_workbook(head + raw.read(), file=name, sheet=sheet, unit=unit)
             why = not_text(head)
             if why is not None:
                 raise OcopInputError(f"{name}: {why}")

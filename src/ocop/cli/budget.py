@@ -144,6 +144,11 @@ _UNITS = {"dong": Unit.DONG, "thousand": Unit.THOUSAND, "million": Unit.MILLION}
 
 def _add_table_unit(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the worksheet of an .xlsx workbook to read (default: the first)",
+    )
+    parser.add_argument(
         "--table-unit",
         metavar="UNIT",
         help=(
@@ -169,18 +174,20 @@ def _schema(_args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(file: str | None, unit: Unit | None = None) -> tuple[Result[Budget], str]:
+def _load(
+    file: str | None, unit: Unit | None = None, sheet: str | None = None
+) -> tuple[Result[Budget], str]:
     if file is None:
         return Result(quang_tri_2019_budget()), _builtin()
     if file == "-":
         return read_budget(read_text(file), file="<stdin>", unit=unit), "<stdin>"
-    return load_budget(file, unit=unit), file
+    return load_budget(file, unit=unit, sheet=sheet), file
 
 
 def _all_problems(
-    file: str | None, unit: Unit | None = None
+    file: str | None, unit: Unit | None = None, sheet: str | None = None
 ) -> tuple[Budget, tuple[Problem, ...], str]:
-    result, name = _load(file, unit)
+    result, name = _load(file, unit, sheet)
     problems = result.problems
     if result.value.lines:
         # Check what could be read even when some of it could not: every problem at once.
@@ -202,7 +209,9 @@ def _unit(args: argparse.Namespace, budget: Budget) -> Unit:
 
 
 def _report(args: argparse.Namespace) -> int:
-    budget, problems, name = _all_problems(args.file, _table_unit(args))
+    budget, problems, name = _all_problems(
+        args.file, _table_unit(args), getattr(args, "sheet", None)
+    )
     if has_errors(problems):
         print_problems(problems)
         print(
@@ -317,7 +326,9 @@ def _print_tree(budget: Budget, tree: Tree, unit: Unit, head: dict[str, str]) ->
 
 
 def _check(args: argparse.Namespace) -> int:
-    budget, problems, name = _all_problems(args.file, _table_unit(args))
+    budget, problems, name = _all_problems(
+        args.file, _table_unit(args), getattr(args, "sheet", None)
+    )
     bad = has_errors(problems)
     if args.format == "json":
         total = build_tree(budget).total if budget.lines else 0
@@ -354,7 +365,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    result, _name = _load(args.file, _table_unit(args))
+    result, _name = _load(args.file, _table_unit(args), getattr(args, "sheet", None))
     if not result.ok:
         print_problems(result.problems)
         return 1
