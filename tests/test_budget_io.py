@@ -233,14 +233,14 @@ def test_document_problems_are_located_by_path() -> None:
     text = json.dumps({"lines": [{"title": "A", "amount": 1.5}, {"title": "B", "amount": [1]}]})
     assert [p.render() for p in read_document(text, file="b.json").problems] == [
         "b.json: $.lines[0].amount: a number with decimals cannot stay exact here: write a "
-        'whole number, or the figure as text ("97,5") [budget.document]',
-        'b.json: $.lines[1].amount: write a whole number or a figure as text ("6.422,5") here '
-        "(got a list) [budget.document]",
+        'whole number, or the figure as a string ("97,5") [budget.document]',
+        'b.json: $.lines[1].amount: write a whole number or a figure as a string ("6.422,5") here '
+        "(got an array) [budget.document]",
     ]
     text = json.dumps({"lines": [{"title": "A", "amount": True}]})
     assert [p.render() for p in read_document(text, file="b.json").problems] == [
-        'b.json: $.lines[0].amount: write a whole number or a figure as text ("6.422,5") here '
-        "(got true or false) [budget.document]",
+        'b.json: $.lines[0].amount: write a whole number or a figure as a string ("6.422,5") here '
+        "(got true) [budget.document]",
     ]
     text = json.dumps({"unit": "1.000 đồng", "lines": [{"title": "A", "amount": "12,5x"}]})
     assert [p.render() for p in read_document(text, file="b.json").problems] == [

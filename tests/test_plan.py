@@ -530,9 +530,9 @@ def test_a_union_field_names_what_to_write() -> None:
     assert render(result.problems) == "\n".join(
         [
             "p.toml: $.targets[0].value: a number with decimals cannot stay exact here: write a "
-            'whole number, or the figure as text ("97,5") [plan.schema]',
-            "p.toml: $.facts[0].value: write true or false, a whole number or a figure as text "
-            '("6.422,5") here (got a list) [plan.schema]',
+            'whole number, or the figure as a string ("97,5") [plan.schema]',
+            "p.toml: $.facts[0].value: write true or false, a whole number or a figure as a "
+            'string ("6.422,5") here (got an array) [plan.schema]',
             "p.toml: $.budget: write the name of a budget file or a budget table here (got a "
             "number) [plan.schema]",
         ]

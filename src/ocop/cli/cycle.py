@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
 from typing import Any, Literal
 
+from ocop._i18n import tr
 from ocop.cli._common import (
     InputError,
     add_format,
@@ -28,7 +31,7 @@ from ocop.cycle import (
 )
 from ocop.errors import OcopLookupError
 from ocop.problems import has_errors
-from ocop.regimes import REGIMES, get_regime
+from ocop.regimes import REGIMES, Regime, get_regime, regime_on
 from ocop.scores import exact_text, format_score, parse_score
 
 __all__ = ["register"]
@@ -70,7 +73,19 @@ def register(sub: Any) -> None:
         ),
     )
     diagram.add_argument(
-        "--regime", help="a regime id or alias, e.g. 26-2026 (default: every regime)"
+        "--regime",
+        help="a regime id or alias, e.g. 26-2026 (default: the regime in force today, or "
+        "every regime with --output-dir)",
+    )
+    diagram.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write one file per regime into DIR (26-2026.mmd, … or .dot) instead of printing",
+    )
+    diagram.add_argument(
+        "--main",
+        action="store_true",
+        help="draw only the way forward, without withdraw, revoke, expire, re-evaluate, upgrade",
     )
     add_format(diagram, ("mermaid", "dot"))
     diagram.set_defaults(handler=_diagram)
@@ -126,11 +141,39 @@ def register(sub: Any) -> None:
 
 def _diagram(args: argparse.Namespace) -> int:
     try:
-        regimes = REGIMES if args.regime is None else (get_regime(args.regime),)
+        if args.regime is not None:
+            regimes: tuple[Regime, ...] = (get_regime(args.regime),)
+        elif args.output_dir is not None:
+            regimes = REGIMES
+        else:
+            # One document on standard output, which a Mermaid or DOT tool accepts.
+            regimes = (regime_on(dt.date.today()),)
     except OcopLookupError as exc:
         raise InputError(str(exc)) from None
-    draw = to_mermaid if args.format == "mermaid" else to_dot
-    sys.stdout.write("\n".join(draw(r) for r in regimes))
+    view: Literal["all", "main"] = "main" if args.main else "all"
+
+    def draw(regime: Regime) -> str:
+        if args.format == "mermaid":
+            return to_mermaid(regime, view=view)
+        return to_dot(regime, view=view)
+
+    if args.output_dir is None:
+        sys.stdout.write(draw(regimes[0]))
+        return 0
+    folder = Path(args.output_dir)
+    suffix = ".mmd" if args.format == "mermaid" else ".dot"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for regime in regimes:
+            target = folder / f"{regime.alias}{suffix}"
+            partial = target.with_name(f".{target.name}.tmp")
+            partial.write_text(draw(regime), encoding="utf-8")
+            partial.replace(target)
+            print(target)
+    except OSError as exc:
+        raise InputError(
+            tr("{path}: cannot write: {why}", path=folder, why=exc.strerror or exc)
+        ) from None
     return 0
 
 
