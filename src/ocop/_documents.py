@@ -30,6 +30,7 @@ from typing import Any, Literal
 
 import pydantic
 
+from ocop._i18n import tr
 from ocop.errors import OcopInputError, OcopValueError
 from ocop.problems import Location, Problem
 
@@ -54,13 +55,13 @@ def not_text(head: bytes) -> str | None:
     is text, only in an encoding ocop does not read; other bytes with NULs are binary.
     """
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "this is UTF-16 text; save the file as UTF-8"
+        return tr("this is UTF-16 text; save the file as UTF-8")
     if b"\x00" not in head:
         return None
     even, odd = head[0::2], head[1::2]
     if len(head) >= 4 and (even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3):
-        return "this looks like UTF-16 text; save the file as UTF-8"
-    return "this is a binary file, not UTF-8 text"
+        return tr("this looks like UTF-16 text; save the file as UTF-8")
+    return tr("this is a binary file, not UTF-8 text")
 
 
 class DuplicateKeyError(ValueError):
@@ -119,9 +120,9 @@ class JsonError(OcopInputError):
         leaves the line out (for a text of one line, or when the caller names it)."""
         where = []
         if lines and self.line is not None:
-            where.append(f"line {self.line}")
+            where.append(tr("line {line}", line=self.line))
         if self.column is not None:
-            where.append(f"column {self.column}")
+            where.append(tr("column {column}", column=self.column))
         at = f" ({', '.join(where)})" if where else ""
         return f"{self.prefix}: {self.reason}{at}"
 
@@ -157,7 +158,7 @@ def parse_document(text: str, *, format: Literal["json", "toml"], name: str) -> 
             for JSON, the line.
     """
     if not text.strip():
-        raise OcopInputError(f"{name}: the file is empty")
+        raise OcopInputError(tr("{file}: the file is empty", file=name))
     if format == "json":
         try:
             return load_json(text)
@@ -167,11 +168,13 @@ def parse_document(text: str, *, format: Literal["json", "toml"], name: str) -> 
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise OcopInputError(f"{name}: not TOML ({exc})") from None
+        raise OcopInputError(tr("{file}: not TOML ({why})", file=name, why=exc)) from None
     except RecursionError:
-        raise OcopInputError(f"{name}: not usable TOML: nested too deeply") from None
+        raise OcopInputError(tr("{file}: not usable TOML: nested too deeply", file=name)) from None
     except ValueError:  # an integer too long to convert
-        raise OcopInputError(f"{name}: not usable TOML: a number has too many digits") from None
+        raise OcopInputError(
+            tr("{file}: not usable TOML: a number has too many digits", file=name)
+        ) from None
 
 
 # ----------------------------------------------------------------------------- problems

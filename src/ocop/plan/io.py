@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Literal
 
 from ocop._documents import parse_document
+from ocop._i18n import tr
 from ocop.budget import Budget
 from ocop.errors import OcopInputError, OcopValueError
 from ocop.plan.document import (
@@ -92,11 +93,13 @@ def _load_file(path: Path, fmt: Format | None = None) -> Result[Plan | None]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise OcopInputError(f"{name}: no such file") from None
+        raise OcopInputError(tr("{path}: no such file", path=name)) from None
     except OSError as exc:
-        raise OcopInputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        raise OcopInputError(
+            tr("{path}: cannot read ({why})", path=name, why=exc.strerror or exc)
+        ) from None
     if b"\x00" in raw[:8192]:
-        raise OcopInputError(f"{name}: this is a binary file, not UTF-8 text")
+        raise OcopInputError(name + ": " + tr("this is a binary file, not UTF-8 text"))
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
@@ -140,7 +143,7 @@ def load_plan(path: str | Path) -> Result[Plan | None]:
             return _load_file(p)
         return read_folder(p)
     if not p.exists():
-        raise OcopInputError(f"{path}: no such file")
+        raise OcopInputError(tr("{path}: no such file", path=path))
     if p.suffix.lower() == ".csv":
         raise OcopInputError(
             f"{path}: a plan is a TOML or JSON document, or a folder of CSV tables "

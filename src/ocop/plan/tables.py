@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ocop._i18n import tr
 from ocop.budget import Budget, load_budget
 from ocop.budget.csvfile import CsvRows
 from ocop.errors import OcopInputError, OcopValueError
@@ -47,7 +48,7 @@ def _table(path: Path, columns: tuple[str, ...]) -> _Table:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise OcopInputError(f"{path}: no such file") from None
+        raise OcopInputError(tr("{path}: no such file", path=path)) from None
     except IsADirectoryError:
         raise OcopInputError(f"{path}: is a directory, not a file") from None
     except OSError as exc:
