@@ -94,7 +94,7 @@ UNIT_HINT = (
 
 
 def unit_hint() -> str:
-    """[`UNIT_HINT`][ocop.money.UNIT_HINT] in the current language, for messages."""
+    """``UNIT_HINT`` in the current language, for messages."""
     return tr(
         "write đồng, đ or VNĐ; 1.000 đồng, 1000đ or nghìn đồng; triệu đồng, tr.đ or trđ; tỷ đồng"
     )
