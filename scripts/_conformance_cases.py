@@ -918,13 +918,13 @@ def _replace(rows: tuple[str, ...], i: int, row: str) -> tuple[str, ...]:
 
 
 def budget_cases() -> Iterator[Spec]:
-    from ocop.budget import quang_tri_2019, write_csv
+    from ocop.budget import quang_tri_2019_budget, write_csv
 
     yield Spec(
         "budget.quang-tri-2019",
         "plan 278/KH-SNN of Quảng Trị (2019), Phụ lục: the table as printed; its 'Bằng chữ' line "
         "reads 6.422.000.000 for 6.422.330.000 đồng",
-        {"csv": write_csv(quang_tri_2019())},
+        {"csv": write_csv(quang_tri_2019_budget())},
     )
     yield Spec("budget.consistent", f"{_BUDGET}; rollups by section, body, locality, source",
                {"csv": _table(*_GOOD)})  # fmt: skip

@@ -13,8 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ocop.cycle.diagram import to_mermaid
-from ocop.regimes import REGIMES
+from ocop.cycle.diagram import side_transitions, to_mermaid
+from ocop.regimes import REGIMES, Regime
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # this folder, also when loaded by path
 from _generated import ROOT, write_or_check
@@ -24,16 +24,31 @@ START = "<!-- cycle-diagrams:start -->"
 END = "<!-- cycle-diagrams:end -->"
 
 
+def _side_table(regime: Regime) -> str:
+    rows = [
+        "| Step | From | To | When |",
+        "| --- | --- | --- | --- |",
+    ]
+    for side in side_transitions(regime):
+        sources = ", ".join(f"`{s.value}`" for s in side.sources)
+        rows.append(
+            f"| `{side.event}` | {sources} | `{side.target.value}` | {side.condition or '—'} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
 def diagrams() -> str:
-    """The generated section: a heading and a Mermaid block per regime, newest first."""
+    """The generated section, newest regime first: its way forward, then its side steps."""
     parts = []
     for regime in reversed(REGIMES):
         until = regime.effective_until.isoformat() if regime.effective_until else "today"
         parts.append(
             f"### {regime.id}\n\n"
             f"In force {regime.effective_from.isoformat()} → {until}; chain "
-            f"{' → '.join(lv.value for lv in regime.chain)}.\n\n"
-            f"```mermaid\n{to_mermaid(regime)}```\n"
+            f"{' → '.join(lv.value for lv in regime.chain)}. The way forward:\n\n"
+            f"```mermaid\n{to_mermaid(regime, view='main')}```\n\n"
+            "The side steps, which the diagram leaves out:\n\n"
+            f"{_side_table(regime)}"
         )
     return "\n".join(parts)
 

@@ -3,11 +3,26 @@ total row, quotes, and the row reader that any tabular source feeds."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from ocop.budget import Budget, TotalKind, check, read_csv, read_table, table_rows, write_csv
+from ocop.budget import (
+    Budget,
+    TotalKind,
+    TotalRow,
+    check,
+    read_csv,
+    read_document,
+    read_table,
+    table_rows,
+    write_csv,
+    write_document,
+)
 from ocop.errors import OcopInputError
 from ocop.money import Unit
+from strategies import budgets
 
 TABLE = "TT,Nội dung,Kinh phí ({unit})\n1,A,1.500\n2,B,500\n,Tổng cộng,2.000\n"
 
@@ -78,12 +93,12 @@ def test_a_money_column_without_a_unit_needs_the_file_to_say_it(header: str) -> 
     assert "does not say its unit" in problem.message
     assert "ĐVT" in problem.message
     # A unit line above the header says it, and so does the caller.
-    for given in (
+    for stated in (
         read_csv("ĐVT: triệu đồng\n" + text, file="b.csv"),
         read_csv(text, file="b.csv", unit=Unit.MILLION),
     ):
-        assert given.ok, given.problems
-        assert given.value.lines[0].amount == 1_500_000_000
+        assert stated.ok, stated.problems
+        assert stated.value.lines[0].amount == 1_500_000_000
 
 
 @pytest.mark.parametrize(
@@ -284,3 +299,74 @@ def test_budget_equality_keeps_totals() -> None:
     budget = read_csv("title,amount_vnd\nA,1\n,\n").value
     assert isinstance(budget, Budget)
     assert budget.totals == ()
+
+
+# ----------------------------------------------------------------------------- round trips
+
+_CELL = st.text(alphabet=st.sampled_from(list("abcđêơư ĐƯ,;.-:\"'\r\n\t1234567890")), max_size=12)
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> Budget:
+    """A budget with what tables carry beyond their lines: kept columns (some named like
+    standard ones), cells with line breaks and lone carriage returns, total rows of every
+    kind in their places, a title, a document and sources."""
+    base: Budget = draw(budgets())
+    kept = draw(
+        st.lists(
+            st.sampled_from(["Ghi chú riêng", "title", "amount_vnd", "code", "zz", "Tỷ lệ"]),
+            unique=True,
+            max_size=3,
+        )
+    )
+    lines = tuple(
+        attrs.evolve(
+            line,
+            extra=tuple(
+                (name, value)
+                for name in kept
+                if (value := draw(_CELL.filter(lambda v: v.strip() == v or v == "")))
+            ),
+        )
+        for line in base.lines
+    )
+    unit = base.unit.value
+    totals = tuple(
+        TotalRow(
+            kind=kind,
+            after=draw(st.integers(min_value=0, max_value=len(lines))),
+            title={TotalKind.SECTION: "Cộng", TotalKind.GRAND: "Tổng cộng"}.get(kind, "Bằng chữ"),
+            amount=None if kind is TotalKind.WORDS else draw(st.integers(0, 10**6)) * unit,
+            words="một trăm đồng" if kind is TotalKind.WORDS else None,
+        )
+        for kind in draw(st.lists(st.sampled_from(list(TotalKind)), max_size=3))
+    )
+    words = draw(st.sampled_from([None, "Sáu tỷ đồng"]))
+    if any(t.kind is TotalKind.WORDS for t in totals) and words is None:
+        words = "Sáu tỷ đồng"  # the budget's own words come first
+    if any(t.kind is TotalKind.GRAND for t in totals) and base.stated_total is None:
+        base = attrs.evolve(base, stated_total=0)
+    return attrs.evolve(
+        base,
+        lines=lines,
+        extra_columns=tuple(kept),
+        totals=tuple(sorted(totals, key=lambda t: t.after)),
+        total_in_words=words,
+        title=draw(st.sampled_from(["", "NHU CẦU KINH PHÍ NĂM 2019", "Nguồn vốn: là tiêu đề"])),
+        document=draw(st.sampled_from([None, "Kế hoạch số 278/KH-SNN ngày 04/3/2019"])),
+    )
+
+
+@settings(max_examples=120, deadline=None)
+@given(tables(), st.sampled_from([",", ";", "\t"]))
+def test_any_table_survives_csv_json_toml_csv(budget: Budget, delimiter: str) -> None:
+    first = read_csv(write_csv(budget, delimiter=delimiter), file="a.csv")
+    assert first.ok, first.problems
+    assert first.value == budget
+    as_json = read_document(write_document(first.value, format="json"), format="json")
+    assert as_json.ok, as_json.problems
+    as_toml = read_document(write_document(as_json.value, format="toml"), format="toml")
+    assert as_toml.ok, as_toml.problems
+    last = read_csv(write_csv(as_toml.value), file="b.csv")
+    assert last.ok, last.problems
+    assert last.value == as_toml.value == as_json.value == first.value

@@ -227,10 +227,33 @@ def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert err.endswith("none.jsonl: no such file\n")
 
 
-def test_diagrams(capsys: pytest.CaptureFixture[str]) -> None:
+def test_diagrams(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Without --regime: one document (today's regime), which a Mermaid or DOT tool accepts.
     status, out, _ = run(capsys, "cycle", "diagram", "--format", "mermaid")
     assert status == 0
-    assert out.count("stateDiagram-v2") == 4
+    assert out.count("stateDiagram-v2") == 1
+    assert out.startswith("stateDiagram-v2\n")
+    status, out, _ = run(capsys, "cycle", "diagram", "--format", "dot")
+    assert (out.count("digraph"), out.count("\n}\n")) == (1, 1)
+    assert out.endswith("}\n")
+    # --output-dir: one file per regime.
+    status, out, _ = run(capsys, "cycle", "diagram", "--output-dir", str(tmp_path / "d"))
+    assert status == 0
+    names = sorted(p.name for p in (tmp_path / "d").iterdir())
+    assert names == ["148-2023.mmd", "1489-2025.mmd", "26-2026.mmd", "490-2018.mmd"]
+    assert out.splitlines() == [
+        str(tmp_path / "d" / n)
+        for n in ["490-2018.mmd", "148-2023.mmd", "1489-2025.mmd", "26-2026.mmd"]
+    ]
+    for name in names:
+        text = (tmp_path / "d" / name).read_text("utf-8")
+        assert text.startswith("stateDiagram-v2\n")
+        assert text.count("stateDiagram-v2") == 1
+    # --main: the way forward only.
+    status, out, _ = run(capsys, "cycle", "diagram", "--regime", "26-2026", "--main")
+    assert "withdraw" not in out
+    assert "revoke" not in out
+    assert "    province_evaluated --> at_national: forward (score ≥ 90)\n" in out
     status, out, _ = run(capsys, "cycle", "diagram", "--regime", "26-2026", "--format", "mermaid")
     assert out.count("stateDiagram-v2") == 1
     assert "        dossier_filed --> commune_checked: commune_check (passed)\n" in out

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import ROOT, SEED, needs_seed
-from ocop.budget import quang_tri_2019 as builtin_budget
+from ocop.budget import quang_tri_2019_budget as builtin_budget
 from ocop.errors import OcopInputError, OcopLookupError, OcopValueError
 from ocop.periods import Quarter, QuarterRange
 from ocop.plan import (
@@ -530,9 +530,9 @@ def test_a_union_field_names_what_to_write() -> None:
     assert render(result.problems) == "\n".join(
         [
             "p.toml: $.targets[0].value: a number with decimals cannot stay exact here: write a "
-            'whole number, or the figure as text ("97,5") [plan.schema]',
-            "p.toml: $.facts[0].value: write true or false, a whole number or a figure as text "
-            '("6.422,5") here (got a list) [plan.schema]',
+            'whole number, or the figure as a string ("97,5") [plan.schema]',
+            "p.toml: $.facts[0].value: write true or false, a whole number or a figure as a "
+            'string ("6.422,5") here (got an array) [plan.schema]',
             "p.toml: $.budget: write the name of a budget file or a budget table here (got a "
             "number) [plan.schema]",
         ]

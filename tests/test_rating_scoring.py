@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ocop._i18n import use_language
 from ocop.errors import OcopTypeError, OcopValueError
 from ocop.problems import render
 from ocop.rating import (
@@ -24,12 +25,12 @@ from ocop.rating import (
     check_quorum,
     classify,
     exact_mean,
-    format_score,
     get_criteria_set,
     rate,
     stars_for,
 )
 from ocop.regimes import band_stars
+from ocop.scores import format_score
 from strategies_rating import assessments, make_sheet
 
 EACH = CouncilRules(marks_on=MarksBasis.EACH_MEMBER)
@@ -114,12 +115,17 @@ def test_no_members_has_no_mean() -> None:
     ],
 )
 def test_format_score(value: Fraction, text: str) -> None:
-    assert format_score(value) == text
+    assert format_score(value, lang="en") == text
+    assert format_score(value, lang="vi") == text.replace(".", ",")
+    with use_language("en"):
+        assert format_score(value) == text
+    with use_language("vi"):  # the current language decides by default
+        assert format_score(value) == text.replace(".", ",")
 
 
 @given(st.fractions(min_value=0, max_value=100, max_denominator=10_000))
 def test_a_printed_score_keeps_its_band(value: Fraction) -> None:
-    text = format_score(value)
+    text = format_score(value, lang="en")
     printed = Decimal(text)
     assert printed <= value
     assert value - Fraction(printed) < Fraction(1, 100)

@@ -181,18 +181,20 @@ def parse_document(text: str, *, format: Literal["json", "toml"], name: str) -> 
 
 _JSON_TYPES: tuple[tuple[type | tuple[type, ...], str], ...] = (
     (type(None), "null"),
-    (bool, "true or false"),
     ((int, float, Decimal), "a number"),
-    (str, "text"),
-    (list, "a list"),
+    (str, "a string"),
+    (list, "an array"),
     (dict, "an object"),
     ((dt.date, dt.time), "a date"),
 )
 
 
 def json_type(value: object) -> str:
-    """The one word for the JSON (or TOML) type of a value read from a document:
-    ``null``, ``true or false``, ``a number``, ``text``, ``a list``, ``an object``."""
+    """The one word for the JSON type of a value read from a document, as JSON names it:
+    ``null``, ``true``, ``false``, ``a number``, ``a string``, ``an array``, ``an object``
+    (and ``a date`` for TOML's dates)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     for kinds, word in _JSON_TYPES:
         if isinstance(value, kinds):
             return word
@@ -216,10 +218,10 @@ def json_path(loc: Iterable[int | str], root: str = "$") -> str:
 # how to say it.
 _MEMBERS: dict[str, tuple[tuple[type, ...], str]] = {
     "int": ((int,), "a whole number"),
-    "str": ((str,), "text"),
+    "str": ((str,), "a string"),
     "bool": ((bool,), "true or false"),
     "date": ((dt.date, str), "a date"),
-    "list": ((list,), "a list"),
+    "list": ((list,), "an array"),
     "dict": ((dict,), "an object"),
 }
 
@@ -232,7 +234,7 @@ def _member(tag: str | int) -> tuple[tuple[type, ...], str] | None:
     if tag[:1].isupper() and tag.isidentifier():  # a model: "BudgetDocument"
         return (dict,), "an object"
     if tag.startswith("list["):
-        return (list,), "a list"
+        return (list,), "an array"
     return None
 
 
@@ -259,32 +261,23 @@ def _message(err: Mapping[str, Any]) -> str:
         return "required field is missing"
     if kind == "extra_forbidden":
         return "unknown field"
-    value = err.get("input")
-    if kind in ("int_type", "int_parsing", "int_from_float") and isinstance(value, float):
-        return _FLOAT
-    if kind in ("int_type", "int_parsing") and isinstance(value, bool):
-        return "write a whole number here (got true or false)"
     msg = str(err.get("msg", "invalid value"))
     text = msg[:1].lower() + msg[1:]
+    # The document is JSON (or TOML): name its kinds as JSON does, whichever mode read it.
     for python, word in (
         ("a valid dictionary", "an object"),
-        ("a valid list", "a list"),
-        ("a valid array", "a list"),
-        ("a valid string", "text"),
-        ("a valid integer", "a whole number"),
-        ("a valid boolean", "true or false"),
+        ("a valid list", "an array"),
+        ("a valid array", "an array"),
     ):
         text = text.replace(python, word)
-    if "input" in err and kind not in ("model_type", "dict_type", "list_type", "string_type"):
-        return f"{text} (got {json.dumps(value, ensure_ascii=False, default=str)[:60]})"
     if "input" in err:
-        return f"{text} (got {json_type(value)})"
+        text += f" (got {json.dumps(err['input'], ensure_ascii=False, default=str)[:60]})"
     return text
 
 
 _FLOAT = (
     "a number with decimals cannot stay exact here: write a whole number, or the figure "
-    'as text ("97,5")'
+    'as a string ("97,5")'
 )
 
 
@@ -344,8 +337,8 @@ def document_problems(
                 message = _FLOAT
             else:
                 words = list(dict.fromkeys((_member(m) or ((), m))[1] for m in members[at]))
-                if "a whole number" in words and "text" in words:
-                    words[words.index("text")] = 'a figure as text ("6.422,5")'
+                if "a whole number" in words and "a string" in words:
+                    words[words.index("a string")] = 'a figure as a string ("6.422,5")'
                 allowed = " or ".join(words)
                 if len(words) > 2:
                     allowed = ", ".join(words[:-1]) + " or " + words[-1]

@@ -28,7 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ocop._enums import OcopEnum
 from ocop._i18n import Language, language, tr, use_language
 from ocop.errors import OcopTypeError, OcopValueError
-from ocop.figures import FigureTooLarge, parse_figure
+from ocop.figures import MAX_DIGITS, FigureTooLarge, parse_figure
 from ocop.numbers import format_number
 from ocop.text import fold, normalize
 
@@ -662,5 +662,23 @@ def parse_words(text: str) -> int:
     for tok in tokens:
         if tok not in known and not _ascii_digits(tok):
             raise _unreadable(text, tr("unknown word {word!r}", word=tok))
-    value = _read(tokens, text)
+    if len(tokens) > _MAX_WORDS:
+        raise OcopValueError(
+            f"cannot read the text as a number: it has {len(tokens)} number words, and an "
+            f"amount in words has at most {_MAX_WORDS}"
+        )
+    try:
+        value = _read(tokens, text)
+    except RecursionError:  # pragma: no cover - bounded by _MAX_WORDS
+        raise OcopValueError("cannot read the text as a number: it is nested too deeply") from None
+    if value >= 10**MAX_DIGITS:
+        raise FigureTooLarge(
+            f"cannot read the text as a number: it says a number of {len(str(value))} digits, "
+            f"more than the {MAX_DIGITS} a figure may have"
+        )
     return -value if negative else value
+
+
+# Far more than any amount needs (10¹⁰⁰ takes about 150 words): a longer text is a mistake,
+# and reading it would only recurse deeper.
+_MAX_WORDS = 400

@@ -9,8 +9,8 @@ money with [`rollup`][ocop.budget.rollup]. Tables are read from CSV and written 
 budget as a TOML or JSON document ([`load_budget`][ocop.budget.io.load_budget],
 [`write_csv`][ocop.budget.io.write_csv], [`write_document`][ocop.budget.io.write_document]).
 
->>> from ocop.budget import quang_tri_2019, check, rollup
->>> budget = quang_tri_2019()
+>>> from ocop.budget import quang_tri_2019_budget, check, rollup
+>>> budget = quang_tri_2019_budget()
 >>> print(*(p.code for p in check(budget)))
 budget.words
 >>> rollup(budget, "section").total
@@ -24,7 +24,7 @@ from ocop.budget.io import (
     TotalDocument,
     budget_schema,
     load_budget,
-    quang_tri_2019,
+    quang_tri_2019_budget,
     read_budget,
     read_csv,
     read_document,
@@ -67,7 +67,7 @@ __all__ = [
     "check",
     "load_budget",
     "locality_of_body",
-    "quang_tri_2019",
+    "quang_tri_2019_budget",
     "read_budget",
     "read_csv",
     "read_document",

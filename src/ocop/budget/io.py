@@ -53,7 +53,7 @@ __all__ = [
     "TotalDocument",
     "budget_schema",
     "load_budget",
-    "quang_tri_2019",
+    "quang_tri_2019_budget",
     "read_budget",
     "read_csv",
     "read_document",
@@ -178,7 +178,7 @@ def load_budget(
 _CACHE: dict[str, Budget] = {}
 
 
-def quang_tri_2019() -> Budget:
+def quang_tri_2019_budget() -> Budget:
     """The built-in budget of the Quảng Trị 2019 OCOP plan (278/KH-SNN, 4 March 2019).
 
     Its annex "Nhu cầu kinh phí thực hiện chương trình OCOP tỉnh Quảng Trị năm 2019": 31

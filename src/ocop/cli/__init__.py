@@ -18,7 +18,10 @@ Nothing here lets a traceback reach the user.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
@@ -122,16 +125,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
         status = handler(args)
+        sys.stdout.flush()
     except OcopProblemsError as exc:
         print_problems(exc.problems)
         return 1
     except (InputError, OcopInputError) as exc:
         print(f"ocop: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        # Output piped into `head` and the like: not an error of ours.
-        sys.stderr.close()
-        return 0
+    except OSError as exc:
+        if _output_failed(exc):
+            return _cannot_write(exc)
+        # A file the command reads or writes: unusable input, said in one line.
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"ocop: {name}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
@@ -139,6 +146,28 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         print("ocop: " + tr("internal error: {why} (please report this)", why=why), file=sys.stderr)
         return 3
     return status
+
+
+def _output_failed(exc: OSError) -> bool:
+    """``True`` when ``exc`` is standard output failing: a closed pipe, a full disk."""
+    return isinstance(exc, BrokenPipeError) or exc.errno in _OUTPUT_ERRORS
+
+
+_OUTPUT_ERRORS = frozenset(
+    {errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EBADF, errno.EDQUOT}
+)
+
+
+def _cannot_write(exc: OSError) -> int:
+    """One line on standard error, and standard output quietened so that the interpreter's
+    own flush at exit does not fail again (exit 2)."""
+    why = "the pipe was closed" if isinstance(exc, BrokenPipeError) else exc.strerror or exc
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError):
+        print(f"ocop: cannot write the output: {why}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop._documents import not_text
+from ocop._files import same_file, write_atomic
 from ocop._i18n import tr
 from ocop._table import render_table
 from ocop.problems import Problem
@@ -28,6 +29,7 @@ __all__ = [
     "HelpFormatter",
     "InputError",
     "add_format",
+    "check_output",
     "examples",
     "print_json",
     "print_problem_rows",
@@ -36,6 +38,7 @@ __all__ = [
     "quiet_warnings",
     "read_text",
     "warn",
+    "write_output",
 ]
 
 FORMATS = ("table", "json", "csv")
@@ -103,6 +106,38 @@ def read_text(path: str) -> str:
             )
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def check_output(output: str | None, *inputs: str | Path | None) -> None:
+    """Refuse, before any work, an ``--output`` that names one of the ``inputs`` (exit 2):
+    no command overwrites its own input. A folder among the inputs stands for every file in
+    it."""
+    if output is None or output == "-":
+        return
+    out = Path(output)
+    if out.is_dir():
+        raise InputError(f"--output {output}: is a directory, not a file")
+    for given in inputs:
+        if given is None or str(given) == "-":
+            continue
+        source = Path(given)
+        if same_file(out, source) or (source.is_dir() and same_file(out.parent, source)):
+            what = "an input file" if not source.is_dir() else f"a file of the input {given}"
+            raise InputError(
+                f"--output {output}: is {what}; write to another file, so that the input "
+                "is not lost"
+            )
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write ``text`` to ``output`` atomically (never half-written), or to standard output."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
 def print_json(obj: Any) -> None:

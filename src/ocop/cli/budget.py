@@ -16,7 +16,7 @@ from ocop.budget import (
     build_tree,
     check,
     load_budget,
-    quang_tri_2019,
+    quang_tri_2019_budget,
     read_budget,
     rollup,
     write_csv,
@@ -171,7 +171,7 @@ def _schema(_args: argparse.Namespace) -> int:
 
 def _load(file: str | None, unit: Unit | None = None) -> tuple[Result[Budget], str]:
     if file is None:
-        return Result(quang_tri_2019()), _builtin()
+        return Result(quang_tri_2019_budget()), _builtin()
     if file == "-":
         return read_budget(read_text(file), file="<stdin>", unit=unit), "<stdin>"
     return load_budget(file, unit=unit), file

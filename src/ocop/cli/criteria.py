@@ -19,8 +19,7 @@ from typing import Any
 
 from ocop.cli._common import InputError, add_format, examples, print_json, print_rows
 from ocop.errors import OcopLookupError
-from ocop.rating.criteria import CriteriaSet, Sheet, criterion_to_dict
-from ocop.rating.registry import criteria_sets, get_criteria_set
+from ocop.rating import CriteriaSet, Sheet, criteria_sets, criterion_to_dict, get_criteria_set
 
 __all__ = ["criteria_set_to_json", "register", "sheet_to_json"]
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
+from ocop._i18n import tr
 from ocop.cli._common import (
     InputError,
     add_format,
@@ -15,17 +18,33 @@ from ocop.cli._common import (
     print_rows,
     read_text,
 )
-from ocop.cycle import Plan, Record, Stage, follow
-from ocop.cycle.checks import check_definition
-from ocop.cycle.diagram import to_dot, to_mermaid
-from ocop.cycle.jsonio import read_events, record_json_schema, score_to_json
+from ocop.cycle import (
+    Record,
+    Stage,
+    Timetable,
+    check_definition,
+    follow,
+    read_events,
+    record_json_schema,
+    to_dot,
+    to_mermaid,
+)
 from ocop.errors import OcopLookupError
 from ocop.problems import has_errors
-from ocop.regimes import REGIMES, get_regime
+from ocop.regimes import REGIMES, Regime, get_regime, regime_on
+from ocop.scores import exact_text, format_score, parse_score
 
 __all__ = ["register"]
 
-_PLANS = {"quang-tri-2019": Plan.quang_tri_2019}
+
+def _quang_tri_2019() -> Timetable:
+    # The windows come from the built-in plan's own data (its activities' quarters).
+    from ocop.plan import quang_tri_2019
+
+    return quang_tri_2019().timetable()
+
+
+_PLANS = {"quang-tri-2019": _quang_tri_2019}
 
 #: The replay table's headings; JSON and CSV keep the English field names.
 _HEAD = {
@@ -54,7 +73,19 @@ def register(sub: Any) -> None:
         ),
     )
     diagram.add_argument(
-        "--regime", help="a regime id or alias, e.g. 26-2026 (default: every regime)"
+        "--regime",
+        help="a regime id or alias, e.g. 26-2026 (default: the regime in force today, or "
+        "every regime with --output-dir)",
+    )
+    diagram.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write one file per regime into DIR (26-2026.mmd, … or .dot) instead of printing",
+    )
+    diagram.add_argument(
+        "--main",
+        action="store_true",
+        help="draw only the way forward, without withdraw, revoke, expire, re-evaluate, upgrade",
     )
     add_format(diagram, ("mermaid", "dot"))
     diagram.set_defaults(handler=_diagram)
@@ -110,11 +141,39 @@ def register(sub: Any) -> None:
 
 def _diagram(args: argparse.Namespace) -> int:
     try:
-        regimes = REGIMES if args.regime is None else (get_regime(args.regime),)
+        if args.regime is not None:
+            regimes: tuple[Regime, ...] = (get_regime(args.regime),)
+        elif args.output_dir is not None:
+            regimes = REGIMES
+        else:
+            # One document on standard output, which a Mermaid or DOT tool accepts.
+            regimes = (regime_on(dt.date.today()),)
     except OcopLookupError as exc:
         raise InputError(str(exc)) from None
-    draw = to_mermaid if args.format == "mermaid" else to_dot
-    sys.stdout.write("\n".join(draw(r) for r in regimes))
+    view: Literal["all", "main"] = "main" if args.main else "all"
+
+    def draw(regime: Regime) -> str:
+        if args.format == "mermaid":
+            return to_mermaid(regime, view=view)
+        return to_dot(regime, view=view)
+
+    if args.output_dir is None:
+        sys.stdout.write(draw(regimes[0]))
+        return 0
+    folder = Path(args.output_dir)
+    suffix = ".mmd" if args.format == "mermaid" else ".dot"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for regime in regimes:
+            target = folder / f"{regime.alias}{suffix}"
+            partial = target.with_name(f".{target.name}.tmp")
+            partial.write_text(draw(regime), encoding="utf-8")
+            partial.replace(target)
+            print(target)
+    except OSError as exc:
+        raise InputError(
+            tr("{path}: cannot write: {why}", path=folder, why=exc.strerror or exc)
+        ) from None
     return 0
 
 
@@ -127,9 +186,9 @@ def _summary(record: Record) -> dict[str, Any]:
         "stars": record.stars,
         "round": record.round,
         "regime": record.history[-1].regime if record.history else None,
-        "score": score_to_json(last.score)
+        "score": exact_text(last.score)
         if last is not None
-        else (None if cert is None or cert.score is None else score_to_json(cert.score)),
+        else (None if cert is None or cert.score is None else exact_text(cert.score)),
         "certificate": None
         if cert is None
         else {
@@ -168,7 +227,7 @@ def _replay(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.file == "-" else args.file
     events = read_events(text, file=name)
     plan = None if args.plan is None else _PLANS[args.plan]()
-    followed = follow(events.value, plan=plan)
+    followed = follow(events.value, timetable=plan)
     problems = (*events.problems, *followed.problems)
     problems = tuple(sorted(problems, key=lambda p: p.where.row or 0))
     products = [_summary(r) for r in followed.value.values()]
@@ -194,10 +253,9 @@ def _replay(args: argparse.Namespace) -> int:
     return 1 if has_errors(problems) else 0
 
 
-def _score(score: object, lang: str) -> str:
-    # Vietnamese writes a decimal comma, as `ocop rate --lang vi` does: 74,5.
-    text = str(score)
-    return text.replace(".", ",") if lang == "vi" else text
+def _score(score: str, lang: Literal["vi", "en"]) -> str:
+    # The one display of a score (ocop.scores): 74,66 in Vietnamese, as `ocop rate` prints it.
+    return format_score(parse_score(score), lang=lang)
 
 
 def _schema(args: argparse.Namespace) -> int:

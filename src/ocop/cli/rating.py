@@ -29,11 +29,17 @@ from ocop.cli._common import (
     read_text,
 )
 from ocop.errors import OcopValueError
-from ocop.rating.advice import Advice, advise_assessment
-from ocop.rating.classify import Rating
-from ocop.rating.council import MarksBasis
-from ocop.rating.io import assessment_from_json, assessment_schema, load_json_object, rate_json
-from ocop.rating.registry import get_criteria_set
+from ocop.rating import (
+    Advice,
+    MarksBasis,
+    Rating,
+    advise_assessment,
+    assessment_from_json,
+    assessment_schema,
+    get_criteria_set,
+    load_json_object,
+    rate_json,
+)
 
 __all__ = ["register"]
 

@@ -4,7 +4,7 @@ A product's life is a [`Record`][ocop.cycle.model.Record]; [`advance`][ocop.cycl
 applies one [`Event`][ocop.cycle.model.Event] on a date under the rules of the regime in force
 ([`ocop.regimes`][ocop.regimes]) and returns the new record with one more
 [`Step`][ocop.cycle.model.Step] in its append-only history, or a refusal that says why. Steps
-outside their window (a province's [`Plan`][ocop.cycle.timetable.Plan], the deadlines of Decision
+outside their window (a province's [`Timetable`][ocop.cycle.Timetable], the deadlines of Decision
 26/2026/QĐ-TTg) are warned about, never refused. [`replay`][ocop.cycle.machine.replay] rebuilds a
 record from its history.
 
@@ -20,6 +20,16 @@ from __future__ import annotations
 from ocop.certificates import Certificate, RevocationGround
 from ocop.cycle.checks import check_definition
 from ocop.cycle.diagram import to_dot, to_mermaid
+from ocop.cycle.jsonio import (
+    EventLine,
+    history_from_json,
+    history_json_schema,
+    history_to_json,
+    read_events,
+    record_from_json,
+    record_json_schema,
+    record_to_json,
+)
 from ocop.cycle.machine import (
     Transition,
     advance,
@@ -40,7 +50,7 @@ from ocop.cycle.model import (
     Step,
 )
 from ocop.cycle.timetable import (
-    Plan,
+    Timetable,
     Window,
     add_working_days,
     commune_check_due,
@@ -58,12 +68,13 @@ __all__ = [
     "Evaluation",
     "Event",
     "EventKind",
-    "Plan",
+    "EventLine",
     "Purpose",
     "Record",
     "RevocationGround",
     "Stage",
     "Step",
+    "Timetable",
     "Transition",
     "Window",
     "add_working_days",
@@ -71,10 +82,17 @@ __all__ = [
     "check_definition",
     "commune_check_due",
     "follow",
+    "history_from_json",
+    "history_json_schema",
+    "history_to_json",
     "is_working_day",
     "ministry_batch",
     "province_batch",
     "re_evaluation_window",
+    "read_events",
+    "record_from_json",
+    "record_json_schema",
+    "record_to_json",
     "replay",
     "rules_for",
     "to_dot",

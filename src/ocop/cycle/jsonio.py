@@ -21,7 +21,7 @@ from typing import Any, Literal
 import attrs
 import pydantic
 
-from ocop._documents import DuplicateKeyError, loads_json
+from ocop._documents import JsonError, document_problems, json_type, load_json
 from ocop.certificates import Certificate, RevocationGround
 from ocop.cycle.machine import replay
 from ocop.cycle.model import (
@@ -33,7 +33,7 @@ from ocop.cycle.model import (
     Stage,
     Step,
 )
-from ocop.errors import OcopTypeError, OcopValueError
+from ocop.errors import OcopInputError, OcopTypeError, OcopValueError
 from ocop.problems import Location, Problem, Result, Severity
 from ocop.regimes import Level
 from ocop.scores import Score, exact_text, parse_score
@@ -243,13 +243,6 @@ def record_to_json(record: Record) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def _path(loc: tuple[int | str, ...]) -> str:
-    out = "$"
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
-
-
 def _show(value: object) -> str:
     return str(value) if isinstance(value, Decimal) else repr(value)
 
@@ -258,55 +251,24 @@ def _loads(text: str) -> tuple[Any, str | None, str | None]:
     """The JSON value of ``text`` (decimals kept exact), or why it is not usable JSON and the
     key named twice, if that is why."""
     try:
-        return loads_json(text, parse_float=Decimal), None, None
-    except json.JSONDecodeError as exc:
-        return None, f"not JSON: {exc.msg} (column {exc.colno})", None
-    except RecursionError:
-        return None, "not usable JSON: nested too deeply", None
-    except DuplicateKeyError as exc:  # a ValueError too: caught before the one below
-        return None, f"not usable JSON: {exc}; each key may appear once", exc.key
-    except ValueError:  # the only other refusal of json.loads: an integer too long to read
-        return None, "not usable JSON: a number has too many digits", None
-
-
-def _json_type(value: object) -> str:
-    """The JSON name of the type of a value read from JSON."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "a number"
+        return load_json(text, exact=True), None, None
+    except JsonError as exc:
+        return None, exc.describe(lines=False), exc.key
 
 
 def _validate(
     model: type[HistoryDoc], text: str, file: str | None
 ) -> tuple[HistoryDoc | None, list[Problem]]:
     try:
-        raw = loads_json(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        where = Location(file=file, row=exc.lineno)
-        return None, [Problem(code="cycle.json", message=f"not JSON: {exc.msg}", where=where)]
-    except (RecursionError, ValueError):
-        _, why, _ = _loads(text)
-        return None, [
-            Problem(code="cycle.json", message=why or "not JSON", where=Location(file=file))
-        ]
+        raw = load_json(text, exact=True)
+    except JsonError as exc:
+        # Not a document at all: unusable input (the loader contract of ocop._documents).
+        at = f"{file or 'input'}:{exc.line}" if exc.line is not None else file or "input"
+        raise OcopInputError(f"{at}: {exc.describe(lines=False)}") from None
     try:
         return model.model_validate(raw), []
     except pydantic.ValidationError as exc:
-        problems = [
-            Problem(
-                code="cycle.schema",
-                message=err["msg"],
-                where=Location(file=file, path=_path(tuple(err["loc"]))),
-            )
-            for err in exc.errors()
-        ]
-        return None, problems
+        return None, document_problems(exc, code="cycle.schema", file=file, data=raw)
 
 
 def _score(value: _ScoreJson, path: str, file: str | None, problems: list[Problem]) -> Score:
@@ -372,8 +334,11 @@ def history_from_json(text: str, *, file: str | None = None) -> Result[Record | 
     """The record a JSON history document leads to (checked by replaying it).
 
     Returns:
-        The record, or ``None`` with every problem found (``cycle.json``, ``cycle.schema``,
+        The record, or ``None`` with every problem found (``cycle.schema``,
         ``cycle.history``), located by ``$.path``.
+
+    Raises:
+        OcopInputError: ``text`` is not usable JSON (the loader contract of ocop).
     """
     doc, problems = _validate(HistoryDoc, text, file)
     if doc is None:
@@ -387,7 +352,11 @@ def history_from_json(text: str, *, file: str | None = None) -> Result[Record | 
 
 def record_from_json(text: str, *, file: str | None = None) -> Result[Record | None]:
     """The record in a JSON record document; its stated state must be what its history
-    replays to (else a ``cycle.mismatch`` problem names the first field that differs)."""
+    replays to (else a ``cycle.mismatch`` problem names the first field that differs).
+
+    Raises:
+        OcopInputError: ``text`` is not usable JSON (the loader contract of ocop).
+    """
     doc, problems = _validate(RecordDoc, text, file)
     if doc is None or not isinstance(doc, RecordDoc):
         return Result(None, tuple(problems))
@@ -540,7 +509,7 @@ def _line(raw: object, where: Location, problems: list[Problem]) -> EventLine | 
         )
 
     if not isinstance(raw, dict):
-        bad("", f"each line must be a JSON object (got {_json_type(raw)})", "cycle.line")
+        bad("", f"each line must be a JSON object (got {json_type(raw)})", "cycle.line")
         return None
     for key in sorted(set(raw) - _FIELDS):
         problems.append(

@@ -36,7 +36,7 @@ from ocop.cycle.model import (
     _maker,
 )
 from ocop.cycle.timetable import (
-    Plan,
+    Timetable,
     commune_check_due,
     ministry_batch,
     province_batch,
@@ -723,7 +723,7 @@ def advance(
     *,
     on: dt.date,
     by: str | None = None,
-    plan: Plan | None = None,
+    timetable: Timetable | None = None,
 ) -> Result[Record]:
     """Apply ``event`` to ``record`` on ``on``.
 
@@ -732,7 +732,9 @@ def advance(
         event: What happens.
         on: The date it happens (the decision's date).
         by: Who acts, kept in the history.
-        plan: A province's plan; steps outside its windows are warned about.
+        timetable: A province's plan's timetable
+            ([`Plan.timetable`][ocop.plan.Plan.timetable]); steps outside its windows are
+            warned about.
 
     Returns:
         A [`Result`][ocop.problems.Result]. When the step is allowed: the new record (with one
@@ -778,12 +780,12 @@ def advance(
     step = _make_step(event, on, by, record.stage, w.stage, regime.id, reason)
     new = w.record((*history, step))
     if (
-        plan is None
+        timetable is None
         and (regime is not _CURRENT or kind not in _TIMED)
         and filed_regime not in _OLD_FOR_ART_12
     ):
         return _make_result(new, ())  # no window can apply: skip the timetable
-    return _make_result(new, _timing(record, event, on, regime, plan=plan))
+    return _make_result(new, _timing(record, event, on, regime, timetable=timetable))
 
 
 #: The kinds of step a 26/2026 deadline can apply to (see `_timing`).
@@ -813,20 +815,20 @@ def _timing(
     on: dt.date,
     regime: Regime,
     *,
-    plan: Plan | None,
+    timetable: Timetable | None,
 ) -> tuple[Problem, ...]:
     """Warnings for a step taken outside its window (never a refusal)."""
     where = Location(code=before.product, field=ev.kind.value)
     out: list[Problem] = []
     kind = ev.kind
     d = on.isoformat()
-    if plan is not None:
-        window = plan.window(kind, ev.level)
+    if timetable is not None:
+        window = timetable.window(kind, ev.level)
         if window is not None and on not in window:
             out.append(
                 _warn(
                     f"{kind.value} on {d} is outside the plan's window {window.render()} "
-                    f"({plan.name} {window.source})",
+                    f"({timetable.name} {window.source})",
                     "cycle.window",
                     where,
                 )
@@ -1022,14 +1024,14 @@ def _explain_replay(steps: tuple[Step, ...]) -> None:
 def follow(
     entries: Iterable[tuple[str, Event, dt.date, str | None, Location]],
     *,
-    plan: Plan | None = None,
+    timetable: Timetable | None = None,
 ) -> Result[dict[str, Record]]:
     """Run a stream of events for many products, in order, and keep going after a refusal.
 
     Args:
         entries: ``(product, event, on, by, where)`` tuples; ``where`` locates the entry in
             its source (file and line) for the problems.
-        plan: A province's plan, for window warnings.
+        timetable: A province's plan's timetable, for window warnings.
 
     Returns:
         Each product's record (in order of first appearance) and every problem: refusals
@@ -1041,7 +1043,7 @@ def follow(
         record = records.get(product)
         if record is None:
             record = Record.new(product)
-        result = advance(record, event, on=on, by=by, plan=plan)
+        result = advance(record, event, on=on, by=by, timetable=timetable)
         records[product] = result.value
         for p in result.problems:
             problems.append(

@@ -3,8 +3,8 @@
 A step taken outside its window is not refused: [`ocop.cycle.advance`][ocop.cycle.advance] reports
 it as a warning that names the window and its source, and the product moves on.
 
-Sources: plan 278/KH-SNN of the Quảng Trị Department of Agriculture (4 March 2019), section
-II.5; Decision 26/2026/QĐ-TTg art. 5 (batches), art. 7.2 (the commune's 15 working days),
+Sources: a province's plan (its activities' quarters, [`Plan.timetable`][ocop.plan.Plan.timetable]);
+Decision 26/2026/QĐ-TTg art. 5 (batches), art. 7.2 (the commune's 15 working days),
 art. 7.6.a and 7.6.g (re-evaluation), art. 12 (transition).
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -21,6 +20,7 @@ import attrs
 from ocop.certificates import filing_window
 from ocop.cycle.model import EventKind
 from ocop.errors import OcopValueError
+from ocop.periods import Quarter, QuarterRange
 from ocop.regimes import (
     COMMUNE_CHECK_WORKING_DAYS,
     MINISTRY_BATCHES,
@@ -29,7 +29,7 @@ from ocop.regimes import (
 )
 
 __all__ = [
-    "Plan",
+    "Timetable",
     "Window",
     "add_working_days",
     "commune_check_due",
@@ -39,8 +39,6 @@ __all__ = [
     "re_evaluation_window",
     "working_days_between",
 ]
-
-_QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*$")
 
 
 @attrs.frozen(kw_only=True)
@@ -65,20 +63,23 @@ class Window:
 
     @classmethod
     def quarter(cls, text: str, *, source: str = "") -> Window:
-        """The quarter written ``"2019-Q2"`` (also ``"2019Q2"``, ``"2019-q2"``).
+        """The quarter written ``"2019-Q2"``, or in any form
+        [`Quarter.parse`][ocop.periods.Quarter.parse] reads (``"Quý II năm 2019"``…).
 
         Raises:
             OcopValueError: ``text`` is not a quarter.
         """
-        start, end = _quarter_bounds(text)
-        return cls(start=start, end=end, source=source)
+        return cls.quarters(text, text, source=source)
 
     @classmethod
     def quarters(cls, first: str, last: str, *, source: str = "") -> Window:
         """From the first day of quarter ``first`` to the last day of quarter ``last``."""
-        start, _ = _quarter_bounds(first)
-        _, end = _quarter_bounds(last)
-        return cls(start=start, end=end, source=source)
+        return cls.of_range(QuarterRange(_quarter(first), _quarter(last)), source=source)
+
+    @classmethod
+    def of_range(cls, quarters: QuarterRange, *, source: str = "") -> Window:
+        """The days of a range of quarters ([`QuarterRange`][ocop.periods.QuarterRange])."""
+        return cls(start=_plain(quarters.start), end=_plain(quarters.end), source=source)
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
@@ -88,19 +89,25 @@ class Window:
         return f"{self.start.isoformat()} – {self.end.isoformat()}"
 
 
-def _quarter_bounds(text: str) -> tuple[dt.date, dt.date]:
-    m = _QUARTER.match(text) if isinstance(text, str) else None
-    if m is None:
+def _quarter(text: str) -> Quarter:
+    if not isinstance(text, str):
         raise OcopValueError(f"not a quarter: {text!r} (write it like '2019-Q2')")
-    year, q = int(m[1]), int(m[2])
-    start = dt.date(year, 3 * q - 2, 1)
-    end = dt.date(year + 1, 1, 1) if q == 4 else dt.date(year, 3 * q + 1, 1)
-    return start, end - dt.timedelta(days=1)
+    try:
+        return Quarter.parse(text)
+    except OcopValueError:
+        raise OcopValueError(f"not a quarter: {text!r} (write it like '2019-Q2')") from None
+
+
+def _plain(day: dt.date) -> dt.date:
+    return dt.date(day.year, day.month, day.day)
 
 
 @attrs.frozen(kw_only=True)
-class Plan:
-    """A province's plan of the cycle's steps (kế hoạch thực hiện Chương trình OCOP).
+class Timetable:
+    """When a province's plan schedules the cycle's steps (lịch thực hiện của kế hoạch).
+
+    Built from a plan's activities by [`Plan.timetable`][ocop.plan.Plan.timetable] (each activity's
+    quarters and the events that show it under way), or by hand with `of`.
 
     Attributes:
         name: The plan's reference, e.g. ``"278/KH-SNN"``.
@@ -114,43 +121,13 @@ class Plan:
     @classmethod
     def of(
         cls, name: str, windows: Mapping[tuple[EventKind | str, Level | str | None], Window]
-    ) -> Plan:
-        """A plan from windows keyed by event kind (and level) given as enums or names."""
+    ) -> Timetable:
+        """A timetable from windows keyed by event kind (and level) as enums or names."""
         keys: dict[tuple[EventKind, Level | None], Window] = {}
         for (kind, level), window in windows.items():
             lvl = level if isinstance(level, Level) or level is None else Level.parse(level)
             keys[EventKind(kind), lvl] = window
         return cls(name=name, windows=MappingProxyType(keys))
-
-    @classmethod
-    def quang_tri_2019(cls) -> Plan:
-        """The Quảng Trị 2019 plan (278/KH-SNN of 4 March 2019, section II.5).
-
-        Registration (5.1), idea selection (5.2) and business plans (5.3) in Q2 2019;
-        development from Q2 to Q4 (5.4.1–5.4.3); the district's evaluation (5.5.a) and then
-        the province's (5.5.b) in Q4.
-        """
-        src = "II.5"
-        q2 = Window.quarter("2019-Q2", source=f"{src}.1–5.3")
-        dev = Window.quarters("2019-Q2", "2019-Q4", source=f"{src}.4")
-        q4a = Window.quarter("2019-Q4", source=f"{src}.5.a")
-        q4b = Window.quarter("2019-Q4", source=f"{src}.5.b")
-        return cls.of(
-            "278/KH-SNN",
-            {
-                ("register", None): attrs.evolve(q2, source=f"{src}.1"),
-                ("select_idea", None): attrs.evolve(q2, source=f"{src}.2"),
-                ("reject_idea", None): attrs.evolve(q2, source=f"{src}.2"),
-                ("submit_plan", None): attrs.evolve(q2, source=f"{src}.3"),
-                ("approve_plan", None): attrs.evolve(q2, source=f"{src}.3"),
-                ("start_development", None): dev,
-                ("file_dossier", None): q4a,
-                ("evaluate", "district"): q4a,
-                ("forward", "district"): q4a,
-                ("evaluate", "province"): q4b,
-                ("recognize", "province"): q4b,
-            },
-        )
 
     def window(self, kind: EventKind, level: Level | None = None) -> Window | None:
         """The window planned for ``kind`` at ``level`` (or at any level), if any."""

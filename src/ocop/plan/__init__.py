@@ -20,6 +20,7 @@ province, clearly marked as simulated.
 6422330000
 """
 
+from ocop.plan.checks import check_province
 from ocop.plan.indicators import (
     EXISTING_TAGS,
     INDICATORS,
@@ -60,6 +61,7 @@ from ocop.plan.progress import (
     TargetStatus,
     progress,
 )
+from ocop.plan.report import render as render_report
 from ocop.plan.results import (
     CycleResults,
     KnownFigure,
@@ -108,6 +110,7 @@ __all__ = [
     "TargetDocument",
     "TargetProgress",
     "TargetStatus",
+    "check_province",
     "count_indicators",
     "is_economic_organisation",
     "load_plan",
@@ -118,6 +121,7 @@ __all__ = [
     "quang_tri_2019_results",
     "read_plan",
     "read_results",
+    "render_report",
     "simulate",
     "write_plan",
 ]

@@ -160,11 +160,11 @@ def quang_tri_2019() -> Plan:
     """The built-in plan: Quảng Trị's OCOP plan for 2019 (278/KH-SNN, 4 March 2019).
 
     15 activities in quarters, 10 targets and the budget annex of 6.422.330.000 đồng
-    ([`ocop.budget.quang_tri_2019`][ocop.budget.quang_tri_2019]), with the links between activities
-    and budget lines that the plan's text makes evident.
+    ([`ocop.budget.quang_tri_2019_budget`][ocop.budget.quang_tri_2019_budget]), with the links
+    between activities and budget lines that the plan's text makes evident.
     """
     if _BUILTIN not in _CACHE:
-        from ocop.budget import quang_tri_2019 as builtin_budget
+        from ocop.budget import quang_tri_2019_budget as builtin_budget
 
         folder = resources.files("ocop.data").joinpath(_BUILTIN)
         text = folder.joinpath("plan.toml").read_text("utf-8")

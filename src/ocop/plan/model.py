@@ -18,9 +18,11 @@ import attrs
 
 from ocop._enums import OcopEnum
 from ocop.budget import Budget
+from ocop.cycle import EventKind, Timetable, Window
 from ocop.errors import OcopLookupError, OcopValueError
 from ocop.periods import QuarterRange
 from ocop.problems import Location
+from ocop.regimes import Level
 
 __all__ = [
     "ABOUT_TOLERANCE",
@@ -313,6 +315,30 @@ class Plan:
     def end(self) -> dt.date:
         """The last day of the plan's year (the default date of a report)."""
         return dt.date(self.year, 12, 31)
+
+    def timetable(self) -> Timetable:
+        """When the plan schedules each step of the product cycle: the windows warned about
+        by [`ocop.cycle.advance`][ocop.cycle.advance] and ``ocop cycle replay --plan``.
+
+        Read from the plan's own data: each activity's quarters (`Activity.window`)
+        bound to the events that show it under way (`Activity.evidence`, ``kind`` or
+        ``kind:level``). Where several activities show one event (278/KH-SNN II.5.4.1–3 all
+        show ``start_development``), its window runs from the first one's start to the last
+        one's end. Events no activity names have no window: nothing is warned about them.
+        """
+        spans: dict[tuple[str, str | None], list[Activity]] = {}
+        for a in self.activities:
+            for key in a.evidence:
+                kind, _, at = key.partition(":")
+                spans.setdefault((kind, at or None), []).append(a)
+        windows: dict[tuple[EventKind | str, Level | str | None], Window] = {}
+        for (kind, level), acts in spans.items():
+            first = min(acts, key=lambda a: a.window.first).window.first
+            last = max(acts, key=lambda a: a.window.last).window.last
+            windows[kind, level] = Window.of_range(
+                QuarterRange(first, last), source=", ".join(a.id for a in acts)
+            )
+        return Timetable.of(self.number, windows)
 
     def activity(self, id: str) -> Activity:
         """The activity ``id``.

@@ -46,6 +46,7 @@ from ocop.rating.criteria import (
     Part,
     Sheet,
     SourceNote,
+    criterion_to_dict,
 )
 from ocop.rating.io import (
     assessment_from_json,
@@ -64,7 +65,6 @@ from ocop.rating.scoring import (
     ScoringTable,
     check_assessment,
     exact_mean,
-    format_score,
 )
 from ocop.rating.validate import validate_criteria_set, validate_sheet
 
@@ -112,8 +112,8 @@ __all__ = [
     "classify",
     "criteria_set_on",
     "criteria_sets",
+    "criterion_to_dict",
     "exact_mean",
-    "format_score",
     "get_criteria_set",
     "load_json_object",
     "product_set",

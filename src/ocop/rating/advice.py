@@ -42,8 +42,9 @@ from ocop._i18n import tr
 from ocop.errors import OcopValueError
 from ocop.problems import Location, Problem, Result
 from ocop.rating.criteria import Sheet
-from ocop.rating.scoring import Assessment, Choice, MarkRule, ScoringTable, format_score
+from ocop.rating.scoring import Assessment, Choice, MarkRule, ScoringTable
 from ocop.regimes import STAR_BANDS, band_stars
+from ocop.scores import format_score
 
 __all__ = [
     "Advice",
@@ -118,7 +119,7 @@ class Advice:
         return {
             "stars": self.stars,
             "changes": [c.to_dict() for c in self.changes],
-            "score": format_score(Fraction(self.score or 0)),
+            "score": format_score(Fraction(self.score or 0), lang="en"),
         }
 
 

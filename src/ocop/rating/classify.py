@@ -35,9 +35,9 @@ from ocop.rating.scoring import (
     _check_conditions,
     _quote,
     check_assessment,
-    format_score,
 )
 from ocop.regimes import band_stars
+from ocop.scores import exact_text, format_score
 
 __all__ = [
     "MemberTotal",
@@ -137,9 +137,9 @@ class Rating:
 
     @property
     def mean_text(self) -> str:
-        """The mean as a decimal string (exact, or cut to 2 places:
-        [`format_score`][ocop.rating.scoring.format_score])."""
-        return format_score(self.mean)
+        """The mean as a decimal string with a point, as JSON and CSV write it (exact, or cut
+        to 2 places: [`format_score`][ocop.scores.format_score])."""
+        return format_score(self.mean, lang="en")
 
     @property
     def mean_is_exact(self) -> bool:
@@ -174,7 +174,7 @@ class Rating:
             "sheet": self.sheet,
             "members": [{"name": m.member, "total": m.total} for m in self.members],
             "mean": self.mean_text,
-            "mean_exact": _fraction_text(self.mean),
+            "mean_exact": exact_text(self.mean),
             "mean_is_exact": self.mean_is_exact,
             "spread": self.spread,
             "band_stars": self.band_stars,
@@ -200,10 +200,6 @@ def _terminates(value: Fraction) -> bool:
         while den % p == 0:
             den //= p
     return den == 1
-
-
-def _fraction_text(value: Fraction) -> str:
-    return str(value.numerator) if value.denominator == 1 else str(value)
 
 
 def _as_int(choice: Choice) -> int:

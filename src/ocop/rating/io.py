@@ -29,8 +29,6 @@ is reported at once, each located with a ``$.path``.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
@@ -38,14 +36,14 @@ import attrs
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, WithJsonSchema
 
-from ocop._documents import DuplicateKeyError, loads_json
-from ocop.errors import OcopLookupError, OcopValueError
+from ocop._documents import document_problems, json_type, load_json
+from ocop.errors import OcopInputError, OcopLookupError, OcopValueError
 from ocop.problems import Location, Problem, Result
 from ocop.rating.classify import Rating, rate
 from ocop.rating.council import CouncilRules, MarksBasis
 from ocop.rating.criteria import Sheet
 from ocop.rating.registry import get_criteria_set
-from ocop.rating.scoring import Assessment, ScoreSheet
+from ocop.rating.scoring import Assessment, ScoreSheet, ScoringTable
 
 __all__ = [
     "assessment_from_json",
@@ -145,85 +143,23 @@ def assessment_schema() -> dict[str, Any]:
 
 
 def load_json_object(text: str) -> dict[str, Any]:
-    """The JSON object in ``text``.
+    """The JSON object in ``text``, read by the one JSON loader of ocop.
 
     Raises:
-        OcopValueError: ``text`` is not JSON, names a key twice in one object, or its top
-            level is not an object; the message says where.
+        OcopInputError: ``text`` is not JSON, names a key twice in one object, is nested too
+            deeply, holds an integer too long to read, or its top level is not an object; the
+            message says where.
     """
-    try:
-        value = loads_json(text)
-    except DuplicateKeyError as exc:
-        raise OcopValueError(f"not usable JSON: {exc}; each key may appear once") from None
-    except json.JSONDecodeError as exc:
-        raise OcopValueError(
-            f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from None
-    except RecursionError:
-        raise OcopValueError("not usable JSON: nested too deeply") from None
+    value = load_json(text)
     if not isinstance(value, dict):
-        raise OcopValueError(
-            f"the assessment must be a JSON object {{...}}, not {_json_kind(value)}"
+        raise OcopInputError(
+            f"the assessment must be a JSON object {{...}}, not {json_type(value)}"
         )
     return value
 
 
-def _json_kind(value: object) -> str:
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, str):
-        return "a string"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    return "a number"
-
-
-def _path(loc: tuple[int | str, ...], root: str = "$") -> str:
-    out = root
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif part.isidentifier():
-            out += f".{part}"
-        else:
-            out += '["' + part.replace("\\", "\\\\").replace('"', '\\"') + '"]'
-    return out
-
-
-# The document is JSON: name its kinds as JSON does, whichever pydantic mode read it.
-_JSON_WORDS = (
-    ("a valid dictionary", "an object"),
-    ("a valid list", "an array"),
-    ("a valid array", "an array"),
-)
-
-
-def _message(err: Mapping[str, Any]) -> str:
-    kind = err.get("type")
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return "unknown field"
-    msg = str(err.get("msg", "invalid value"))
-    text = msg[:1].lower() + msg[1:]
-    for python, json_word in _JSON_WORDS:
-        text = text.replace(python, json_word)
-    if "input" in err:
-        text += f" (got {json.dumps(err['input'], ensure_ascii=False)[:60]})"
-    return text
-
-
 def _problems(exc: pydantic.ValidationError, root: str, file: str | None) -> list[Problem]:
-    return [
-        Problem(
-            code="rating.document",
-            message=_message(err),
-            where=Location(file=file, path=_path(tuple(err["loc"]), root)),
-        )
-        for err in exc.errors()
-    ]
+    return document_problems(exc, code="rating.document", file=file, root=root)
 
 
 _DEFAULT_RULES = CouncilRules()
@@ -314,9 +250,29 @@ def assessment_from_json(
             and "criteria" in obj
             and "sheet" in obj
         ):
-            problems = _sheet(obj["criteria"], obj["sheet"], root, file)[1] + problems
+            sheet, found = _sheet(obj["criteria"], obj["sheet"], root, file)
+            problems = found + problems
+            if sheet is not None:
+                problems += _member_choices(sheet, obj.get("members"), root, file)
         return Result(None, tuple(problems))
     return _build(doc, root, file)
+
+
+def _member_choices(sheet: Sheet, members: object, root: str, file: str | None) -> list[Problem]:
+    """The choice problems of the members whose shape is right, so that one wrong field
+    elsewhere does not hide them (every problem at once)."""
+    if not isinstance(members, list):
+        return []
+    table = ScoringTable.for_sheet(sheet)
+    problems: list[Problem] = []
+    for i, member in enumerate(members):
+        try:
+            m = MemberDocument.model_validate(member)
+        except pydantic.ValidationError:
+            continue  # its shape problems are reported
+        for p in table.check_choices(m.choices, path=f"{root}.members[{i}].choices"):
+            problems.append(attrs.evolve(p, where=p.where.with_file(file)))
+    return problems
 
 
 _BATCH = pydantic.TypeAdapter(list[AssessmentDocument])

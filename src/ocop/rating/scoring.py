@@ -13,10 +13,8 @@ producer without an environmental dossier at 1.6 of sheet 1, whose least option 
 
 from __future__ import annotations
 
-import math
 import operator
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 
@@ -34,7 +32,6 @@ __all__ = [
     "ScoringTable",
     "check_assessment",
     "exact_mean",
-    "format_score",
 ]
 
 #: The choice that means "none of the options is met" (0 points); ``None`` means the same.
@@ -327,34 +324,6 @@ def exact_mean(totals: Iterable[int]) -> Fraction:
     if not values:
         raise OcopValueError("the mean of no totals is undefined: the council has no members")
     return Fraction(sum(values), len(values))
-
-
-def format_score(value: Fraction, *, places: int = 2) -> str:
-    """A score as a decimal string: exact when it terminates, else cut to ``places`` decimals.
-
-    Where the decimal does not terminate (349/7 = 49.857142…), the digits after ``places``
-    are dropped, never rounded up, so the printed score never reaches a star band that the
-    exact score does not reach: 49.999… prints ``"49.99"``, not ``"50.00"``. Terminating
-    values print exactly and without trailing zeros (``"72.5"``, ``"70.125"``, ``"80"``).
-    """
-    if places < 0:
-        raise OcopValueError(f"'places' must be 0 or more (got {places})")
-    den = value.denominator
-    twos = fives = 0
-    while den % 2 == 0:
-        den //= 2
-        twos += 1
-    while den % 5 == 0:
-        den //= 5
-        fives += 1
-    if den == 1:
-        digits = max(twos, fives)
-        exact = Decimal(value.numerator * 10**digits // value.denominator).scaleb(-digits)
-        text = f"{exact:f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
-    scaled = math.floor(value * 10**places)
-    cut = Decimal(scaled).scaleb(-places)
-    return f"{cut:f}"
 
 
 def check_assessment(assessment: Assessment, *, member_path: str = "$.members") -> list[Problem]:
