@@ -102,6 +102,8 @@ def money_cases() -> Iterator[Spec]:
         "digits-with-scales": "6 tỷ 422 triệu",
         "chuc": "hai chục",
         "capitals": "MỘT TRĂM LINH NĂM",
+        "bon-after-muoi": "hai mươi bốn",
+        "ngan-le": "hai ngàn lẻ năm",
     }
     for name, text in colloquial.items():
         yield Spec(
@@ -229,13 +231,13 @@ def timetable_cases() -> Iterator[Spec]:
         )
     cutoffs = {
         "province_batch": (
-            "26/2026/QĐ-TTg art. 5.1: proposals by 30 April finish by 30 June, by 30 October "
-            "by 30 December",
+            "26/2026/QĐ-TTg art. 5.1: proposals before 30 April are finished before 30 June, "
+            "before 30 October before 30 December",
             [(4, 30), (10, 30)],
         ),
         "ministry_batch": (
-            "26/2026/QĐ-TTg art. 5.2: proposals by 30 January finish by 30 March, by 30 July "
-            "by 30 September",
+            "26/2026/QĐ-TTg art. 5.2: proposals before 30 January are finished before 30 March, "
+            "before 30 July before 30 September",
             [(1, 30), (7, 30)],
         ),
     }
@@ -808,7 +810,7 @@ def cycle_cases() -> Iterator[Spec]:
     yield _cycle_spec(
         "26-2026.deadlines-across-tet",
         f"{_R26} art. 7.2: the commune checks within 15 working days (across Tết); art. 5.1: "
-        "the provincial batch of a dossier forwarded after 30 April ends on 30 December",
+        "a dossier forwarded after 30 April is in the batch finished before 30 December",
         log,
     )
     log = _Log("QT-2026-08").develop(start)

@@ -24,7 +24,7 @@ from ocop.budget import (
 )
 from ocop.money import Unit
 from ocop.problems import Severity
-from strategies import budgets
+from ocop.testing.budget import budgets
 
 HEADER = "row,code,parent,title,amount_thousand_vnd,explanation,responsible\n"
 

@@ -26,7 +26,7 @@ from ocop.budget import (
 )
 from ocop.errors import OcopInputError
 from ocop.money import Unit
-from strategies import budgets
+from ocop.testing.budget import budgets
 
 SEED_CSV = SEED / "budget.csv"
 

@@ -22,7 +22,7 @@ from ocop.budget import (
 )
 from ocop.errors import OcopInputError
 from ocop.money import Unit
-from strategies import budgets
+from ocop.testing.budget import budgets
 
 TABLE = "TT,Nội dung,Kinh phí ({unit})\n1,A,1.500\n2,B,500\n,Tổng cộng,2.000\n"
 

@@ -26,7 +26,7 @@ from ocop.cycle.jsonio import (
 )
 from ocop.errors import OcopInputError, OcopValueError
 from ocop.problems import render
-from strategies_cycle import developed, scores, walk
+from ocop.testing.cycle import developed, scores, walk
 
 D = dt.date
 

@@ -25,7 +25,7 @@ from ocop.cycle import (
 from ocop.errors import OcopLookupError, OcopTypeError, OcopValueError
 from ocop.problems import Severity
 from ocop.regimes import Level, authority_name
-from strategies_cycle import developed, walk
+from ocop.testing.cycle import developed, walk
 
 D = dt.date
 

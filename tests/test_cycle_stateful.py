@@ -22,7 +22,7 @@ from ocop.cycle import (
 )
 from ocop.cycle.jsonio import history_from_json, history_to_json, record_from_json, record_to_json
 from ocop.regimes import Level, band_stars, get_regime
-from strategies_cycle import any_events, events_of, gaps, high_scores, start_dates
+from ocop.testing.cycle import any_events, events_of, gaps, high_scores, start_dates
 
 _ROUND_START = {EventKind.FILE_DOSSIER, EventKind.RE_EVALUATE, EventKind.UPGRADE}
 

@@ -26,7 +26,7 @@ from ocop.errors import OcopValueError
 from ocop.plan import quang_tri_2019
 from ocop.problems import Severity
 from ocop.regimes import Level
-from strategies_cycle import developed, walk
+from ocop.testing.cycle import developed, walk
 
 D = dt.date
 

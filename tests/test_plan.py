@@ -37,7 +37,7 @@ from ocop.plan import (
 )
 from ocop.plan.progress import activity_status, target_progress
 from ocop.problems import render
-from strategies_plan import plans
+from ocop.testing.plan import plans
 
 # -- the built-in plan -------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from ocop.rating import (
 )
 from ocop.regimes import band_stars
 from ocop.scores import format_score
-from strategies_rating import assessments, make_sheet
+from ocop.testing.rating import assessments, make_sheet
 
 EACH = CouncilRules(marks_on=MarksBasis.EACH_MEMBER)
 AGREED = CouncilRules()

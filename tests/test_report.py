@@ -17,7 +17,7 @@ from ocop.cycle import follow
 from ocop.cycle.jsonio import read_events
 from ocop.plan import Plan, progress, simulate
 from ocop.plan.report import render
-from strategies_plan import plans
+from ocop.testing.plan import plans
 
 WORDS_WARNING = (
     "quang-tri-2019/budget.toml: $.total_in_words: cảnh báo: tổng bằng chữ 'Sáu tỷ, bốn trăm "

@@ -26,6 +26,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Literal
 
 import pydantic
@@ -36,6 +37,7 @@ from ocop.problems import Location, Problem
 
 __all__ = [
     "DuplicateKeyError",
+    "Figure",
     "JsonError",
     "document_problems",
     "dump_toml",
@@ -45,7 +47,13 @@ __all__ = [
     "loads_json",
     "not_text",
     "parse_document",
+    "read_text_file",
 ]
+
+#: A figure in a document: a whole number, or a string in the one convention of
+#: ocop.figures (``"1.500"``, ``"97,5"``); never ``true``/``false`` and never a float,
+#: which could not stay exact.
+Figure = pydantic.StrictInt | pydantic.StrictStr
 
 
 def not_text(head: bytes) -> str | None:
@@ -62,6 +70,39 @@ def not_text(head: bytes) -> str | None:
     if len(head) >= 4 and (even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3):
         return tr("this looks like UTF-16 text; save the file as UTF-8")
     return tr("this is a binary file, not UTF-8 text")
+
+
+def read_text_file(path: str | Path) -> str:
+    """The UTF-8 text of the file at ``path``, without a byte-order mark.
+
+    Raises:
+        OcopInputError: The file is missing, a folder, unreadable, binary, UTF-16 or not
+            UTF-8; the message names it and says which.
+    """
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise OcopInputError(tr("{path}: no such file", path=name)) from None
+    except IsADirectoryError:
+        raise OcopInputError(tr("{path}: is a directory, not a file", path=name)) from None
+    except OSError as exc:
+        raise OcopInputError(
+            tr("{path}: cannot read ({why})", path=name, why=exc.strerror or exc)
+        ) from None
+    why = not_text(raw[:8192])
+    if why is not None:
+        raise OcopInputError(f"{name}: {why}")
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise OcopInputError(
+            tr(
+                "{path}: not UTF-8 text (byte {byte}); save the file as UTF-8",
+                path=name,
+                byte=exc.start + 1,
+            )
+        ) from None
 
 
 class DuplicateKeyError(ValueError):

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import pydantic
 
-from ocop._documents import document_problems, dump_toml, parse_document
+from ocop._documents import Figure, document_problems, dump_toml, parse_document
 from ocop._i18n import tr
 from ocop.budget.model import Budget, BudgetLine, TotalKind, TotalRow
 from ocop.errors import OcopInputError, OcopValueError
@@ -32,10 +32,6 @@ __all__ = [
     "read_document",
     "write_document",
 ]
-
-#: A figure in a document: a whole number of the unit, or text (``"6.422,5"``); never
-#: ``true``/``false`` and never a float, which could not stay exact.
-Figure = pydantic.StrictInt | pydantic.StrictStr
 
 
 class LineDocument(pydantic.BaseModel):

@@ -22,6 +22,7 @@ from typing import Any
 from ocop._i18n import tr
 from ocop.cli._common import InputError, examples, print_json, print_problems, read_text
 from ocop.conformance import AREAS, Outcome, answer_all, check, export, load_vectors, read_results
+from ocop.conformance._core import same
 
 __all__ = ["register"]
 
@@ -73,6 +74,12 @@ def register(sub: Any) -> None:
     chk.add_argument(
         "--area", action="append", choices=AREAS, help="only check this area (repeatable)"
     )
+    chk.add_argument(
+        "--cases",
+        action="append",
+        metavar="PREFIX",
+        help="only check the cases whose id starts with PREFIX, e.g. money.in_words (repeatable)",
+    )
     chk.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     chk.add_argument(
         "--failures-only", action="store_true", help="print only the cases that failed"
@@ -90,6 +97,11 @@ def _cases(args: argparse.Namespace) -> list[Any]:
     cases = load_vectors(args.dir)
     if args.area:
         cases = [c for c in cases if c.area in args.area]
+    prefixes = tuple(getattr(args, "cases", None) or ())
+    if prefixes:
+        cases = [c for c in cases if c.id.startswith(prefixes)]
+        if not cases:
+            raise InputError(tr("no case id starts with {prefixes}", prefixes=", ".join(prefixes)))
     return cases
 
 
@@ -107,13 +119,13 @@ def _check(args: argparse.Namespace) -> int:
     text = read_text(args.results)
     file = "<stdin>" if args.results == "-" else args.results
     read = read_results(text, file=file, known=(c.id for c in load_vectors(args.dir)))
-    if read.problems:
-        print_problems(read.problems)
+    print_problems(read.problems)
+    if not read.ok:
         raise InputError(
             tr(
                 "{file}: {count} malformed lines: fix them and check again",
                 file=file,
-                count=len(read.problems),
+                count=len(read.errors),
             )
         )
     outcomes = check(cases, read.value)
@@ -147,13 +159,22 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _failure_line(o: Outcome) -> str:
-    got = tr("no answer") if o.got is None else _show(o.got)
+    if o.got is None:
+        return tr(
+            "FAILED {id} [{reference}]: expected {expected}, got no answer",
+            id=o.case.id,
+            reference=o.case.reference,
+            expected=_show(o.case.expected),
+        )
+    keys = sorted(set(o.case.expected) | set(o.got))
+    differ = [k for k in keys if not same({k: o.case.expected.get(k)}, {k: o.got.get(k)})]
     return tr(
-        "FAILED {id} [{reference}]: expected {expected}, got {got}",
+        "FAILED {id} [{reference}]: expected {expected}, got {got} (differs in {fields})",
         id=o.case.id,
         reference=o.case.reference,
         expected=_show(o.case.expected),
-        got=got,
+        got=_show(o.got),
+        fields=", ".join(differ),
     )
 
 

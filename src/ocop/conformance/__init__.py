@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -39,10 +38,11 @@ from typing import Any
 import attrs
 
 from ocop._documents import DuplicateKeyError, loads_json
+from ocop._files import write_atomic
 from ocop._i18n import tr
 from ocop.conformance._core import SUITE, VERSION, Area, same
 from ocop.errors import OcopInputError
-from ocop.problems import Location, Problem, Result
+from ocop.problems import Location, Problem, Result, Severity
 
 __all__ = [
     "AREAS",
@@ -60,8 +60,8 @@ __all__ = [
     "shipped_files",
 ]
 
-#: The areas of the suite, in the order their files are listed.
 AREAS: tuple[str, ...] = ("money", "rating", "cycle", "timetable", "budget")
+"""The areas of the suite, in the order their files are listed."""
 
 
 def get_area(name: str) -> Area:
@@ -147,24 +147,13 @@ def export(directory: str | os.PathLike[str]) -> list[Path]:
         target.mkdir(parents=True, exist_ok=True)
         for name, text in shipped_files().items():
             path = target / name
-            _write_atomic(path, text)
+            write_atomic(path, text)
             written.append(path)
     except OSError as exc:
         raise OcopInputError(
             tr("{path}: cannot write: {why}", path=target, why=exc.strerror or exc)
         ) from None
     return written
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def load_vectors(directory: str | os.PathLike[str] | None = None) -> list[Case]:
@@ -247,9 +236,10 @@ def read_results(
     """Another system's answers: JSON Lines, one ``{"id": …, "output": {…}}`` a line.
 
     Blank lines are skipped. Returns each id's output and a located problem (file and line)
-    for every line that is not such an object (``conformance.line``), names an id twice
-    (``conformance.duplicate``) or, when ``known`` ids are given, an id the suite does not
-    have (``conformance.unknown_case``).
+    for every line that is not such an object (``conformance.line``) or names an id twice
+    (``conformance.duplicate``), and, when ``known`` ids are given, a warning for an id the
+    suite does not have (``conformance.unknown_case``: an answer to a case of another version
+    of the vectors, ignored).
     """
     ids = None if known is None else set(known)
     out: dict[str, Any] = {}
@@ -305,11 +295,15 @@ def read_results(
             )
             continue
         if ids is not None and case_id not in ids:
-            bad(
-                "conformance.unknown_case",
-                tr("the suite has no case {id}", id=case_id),
-                attrs.evolve(where, field="id"),
+            problems.append(
+                Problem(
+                    code="conformance.unknown_case",
+                    message=tr("the suite has no case {id}: answer ignored", id=case_id),
+                    where=attrs.evolve(where, field="id"),
+                    severity=Severity.WARNING,
+                )
             )
+            first[case_id] = n
             continue
         first[case_id] = n
         out[case_id] = obj["output"]

@@ -22,12 +22,12 @@ __all__ = [
     "same",
 ]
 
-#: The name every vector file states in its ``suite`` field.
 SUITE = "ocop-conformance"
+"""The name every vector file states in its ``suite`` field."""
 
-#: The version of the vectors' format (the ``version`` field of every file). It changes when
-#: the shape of a case's input or output changes; new cases or new answers do not change it.
 VERSION = 1
+"""The version of the vectors' format (the ``version`` field of every file). It changes when
+the shape of a case's input or output changes; new cases or new answers do not change it."""
 
 Json = Any
 

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import pydantic
 
+from ocop._documents import Figure
 from ocop.budget import BudgetDocument
 
 __all__ = [
@@ -20,10 +21,6 @@ __all__ = [
     "TargetDocument",
     "plan_schema",
 ]
-
-#: A figure in a document: a whole number, or text (``"1.500"``, ``"97,5"``); never
-#: ``true``/``false`` and never a float, which could not stay exact.
-Figure = pydantic.StrictInt | pydantic.StrictStr
 
 
 class _Doc(pydantic.BaseModel):

@@ -53,7 +53,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from ocop._documents import parse_document
+from ocop._documents import parse_document, read_text_file
 from ocop._i18n import tr
 from ocop.budget import Budget
 from ocop.errors import OcopInputError, OcopValueError
@@ -90,22 +90,7 @@ def _load_file(path: Path, fmt: Format | None = None) -> Result[Plan | None]:
         if path.is_dir() and (path / name).is_file():
             return _load_file(path / name, kind)  # type: ignore[arg-type]
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise OcopInputError(tr("{path}: no such file", path=name)) from None
-    except OSError as exc:
-        raise OcopInputError(
-            tr("{path}: cannot read ({why})", path=name, why=exc.strerror or exc)
-        ) from None
-    if b"\x00" in raw[:8192]:
-        raise OcopInputError(name + ": " + tr("this is a binary file, not UTF-8 text"))
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise OcopInputError(
-            f"{name}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
-        ) from None
+    text = read_text_file(path)
     if fmt is None:
         suffix = path.suffix.lower()
         fmt = (

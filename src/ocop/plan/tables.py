@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ocop._i18n import tr
+from ocop._documents import read_text_file
 from ocop.budget import Budget, load_budget
 from ocop.budget.csvfile import CsvRows
 from ocop.errors import OcopInputError, OcopValueError
@@ -45,20 +45,7 @@ class _Table:
 
 
 def _table(path: Path, columns: tuple[str, ...]) -> _Table:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise OcopInputError(tr("{path}: no such file", path=path)) from None
-    except IsADirectoryError:
-        raise OcopInputError(f"{path}: is a directory, not a file") from None
-    except OSError as exc:
-        raise OcopInputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise OcopInputError(
-            f"{path}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
-        ) from None
+    text = read_text_file(path)
     if not text.strip():
         raise OcopInputError(f"{path}: the file is empty")
     source = CsvRows(

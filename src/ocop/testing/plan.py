@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from ocop.periods import Quarter, QuarterRange
 from ocop.plan import INDICATORS, Activity, Comparison, Fact, Plan, Target
 
+__all__ = ["YEARS", "activities", "plans", "targets", "windows", "without_sources"]
+
 YEARS = st.integers(min_value=2019, max_value=2030)
 _TEXT = (
     st.text(
@@ -95,9 +97,10 @@ def plans(draw: st.DrawFn) -> Plan:
     ids = [a.id for a in acts]
     tgts = [draw(targets(i, ids)) for i in range(draw(st.integers(min_value=0, max_value=5)))]
     days = st.dates(min_value=dt.date(year, 1, 1), max_value=dt.date(year, 12, 31))
-    facts = []
+    facts: list[Fact] = []
     for _ in range(draw(st.integers(min_value=0, max_value=4))):
-        if ids and draw(st.booleans()):
+        about_activity: bool = draw(st.booleans())
+        if ids and about_activity:
             facts.append(
                 Fact(
                     on=draw(days),

@@ -1,4 +1,10 @@
-"""Hypothesis strategies for council scoring: small sheets, members' choices, assessments."""
+"""Hypothesis strategies for council scoring: sheets, members' choices, assessments.
+
+[`assessments`][ocop.testing.rating.assessments] draws a valid assessment (every member's
+choices complete and in range) for a given sheet, for any of the shipped sheets
+([`shipped_sheets`][ocop.testing.rating.shipped_sheets]) or for a small random sheet
+([`sheets`][ocop.testing.rating.sheets]).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,26 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ocop.rating import Assessment, Criterion, Group, Option, Part, ScoreSheet, Sheet
+from ocop.rating import (
+    Assessment,
+    Criterion,
+    Group,
+    Option,
+    Part,
+    ScoreSheet,
+    Sheet,
+    criteria_sets,
+)
+
+__all__ = [
+    "assessment_document",
+    "assessments",
+    "choices_for",
+    "criterion_specs",
+    "make_sheet",
+    "sheets",
+    "shipped_sheets",
+]
 
 
 def make_sheet(spec: list[list[tuple[int, int | None]]], *, number: int = 1) -> Sheet:
@@ -65,12 +90,43 @@ def choices_for(sheet: Sheet) -> st.SearchStrategy[dict[str, int | None]]:
     )
 
 
+def shipped_sheets(criteria: str | None = None) -> st.SearchStrategy[Sheet]:
+    """One of the shipped sheets: of every criteria set, or of ``criteria`` (an id or alias,
+    e.g. ``"26-2026"``)."""
+    found = [
+        sheet
+        for cset in criteria_sets()
+        if criteria is None or criteria.casefold() in (cset.id.casefold(), cset.alias)
+        for sheet in cset.sheets
+    ]
+    if not found:
+        raise ValueError(f"no shipped criteria set {criteria!r}")
+    return st.sampled_from(found)
+
+
 @st.composite
 def assessments(
-    draw: st.DrawFn, *, sheet: Sheet | None = None, min_members: int = 1, max_members: int = 9
+    draw: st.DrawFn,
+    *,
+    sheet: Sheet | st.SearchStrategy[Sheet] | None = None,
+    min_members: int = 1,
+    max_members: int = 9,
 ) -> Assessment:
-    """A valid assessment: a sheet and its members' complete choices."""
-    sh = sheet if sheet is not None else draw(sheets())
+    """A valid assessment: a sheet and its members' complete, in-range choices.
+
+    Args:
+        sheet: The sheet, a strategy of sheets (e.g.
+            [`shipped_sheets`][ocop.testing.rating.shipped_sheets]), or ``None`` for a small
+            random sheet ([`sheets`][ocop.testing.rating.sheets]).
+        min_members: The fewest members.
+        max_members: The most members.
+    """
+    if sheet is None:
+        sh = draw(sheets())
+    elif isinstance(sheet, Sheet):
+        sh = sheet
+    else:
+        sh = draw(sheet)
     members = draw(st.lists(choices_for(sh), min_size=min_members, max_size=max_members))
     return Assessment(
         sheet=sh,
@@ -80,7 +136,7 @@ def assessments(
     )
 
 
-def doc(sheet: int = 1, **extra: Any) -> dict[str, Any]:
+def assessment_document(sheet: int = 1, **extra: Any) -> dict[str, Any]:
     """An assessment document skeleton for sheet ``sheet`` of 26/2026/QĐ-TTg."""
     out: dict[str, Any] = {"criteria": "26/2026/QĐ-TTg", "sheet": sheet}
     out.update(extra)

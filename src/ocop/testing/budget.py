@@ -1,4 +1,4 @@
-"""Hypothesis strategies for budgets and money."""
+"""Hypothesis strategies for budgets: consistent tables of lines, subtotals and a total."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from hypothesis import strategies as st
 
 from ocop.budget import Budget, BudgetLine
 from ocop.money import Unit
+
+__all__ = ["BODIES", "SOURCES", "budgets", "titles"]
 
 BODIES = [
     "Ban điều hành OCOP cấp tỉnh/Chi cục PTNT",
