@@ -515,3 +515,23 @@ def test_the_docs_page_shows_real_output(capsys: pytest.CaptureFixture[str]) -> 
     advice = json.loads(out)["advice"]
     shown_json = page.split('```json\n"advice": ', 1)[1].split("```", 1)[0]
     assert json.loads(shown_json) == advice
+
+
+def test_a_conditional_mark_binds_only_when_its_condition_holds() -> None:
+    # 26/2026 sheet 21 (handicrafts), criterion 7: the 3★ mark on option 1 binds only a
+    # product that must publish a quality declaration.
+    sheet = get_criteria_set("26-2026").sheet(21)
+    answers = best_answers(sheet)
+    answers["7"] = 0  # 96 points, none of criterion 7's options met
+    bound = advise(sheet, answers, conditions={"quality_declaration_required": True})
+    assert [(a.stars, [c.to_dict() for c in a.changes]) for a in bound] == [
+        (s, [{"code": "7", "from": 0, "to": 1, "gain": 1}]) for s in (3, 4, 5)
+    ]
+    assert advise(sheet, answers) == bound  # not stated: its default, it binds
+    assert advise(sheet, answers, conditions={"quality_declaration_required": False}) == ()
+    assessment = Assessment(
+        sheet=sheet,
+        members=(ScoreSheet(member="A", choices=answers),),
+        conditions={"quality_declaration_required": False},
+    )
+    assert advise_assessment(assessment).value == ()

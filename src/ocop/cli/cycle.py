@@ -1,4 +1,5 @@
-"""``ocop cycle``: the product cycle's diagrams, and replaying a stream of events."""
+"""``ocop cycle``: the product cycle's diagrams, replaying a stream of events, and the
+certificate watch."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from ocop.cli._common import (
     read_text,
 )
 from ocop.cycle import (
+    DEFAULT_WITHIN_DAYS,
+    WATCH_CSV_COLUMNS,
     Record,
     Stage,
     Timetable,
@@ -28,6 +31,10 @@ from ocop.cycle import (
     record_json_schema,
     to_dot,
     to_mermaid,
+    watch_csv_rows,
+    watch_events,
+    watch_html,
+    watch_table,
 )
 from ocop.errors import OcopLookupError
 from ocop.problems import has_errors
@@ -118,6 +125,42 @@ def register(sub: Any) -> None:
         help="language of the table (default: vi); JSON, CSV and problems are in English",
     )
     replay.set_defaults(handler=_replay)
+
+    watch = cmds.add_parser(
+        "watch",
+        help="every certificate of an event log on a date: its status and what is due next",
+        description=(
+            "Replay a JSON Lines file of events up to DATE and list every certificate: valid, "
+            "re-evaluation window open (with its dates), expiring within DAYS, kept valid by "
+            "art. 12.3 (until when), lapsed or revoked, with what the producer or the office "
+            "must do next, by when, and the article of 26/2026/QĐ-TTg. Grouped by the "
+            "province and commune of each product's register event. As csv: one row per "
+            "certificate."
+        ),
+        epilog=examples(
+            "ocop cycle watch tests/data/watch-2029.jsonl --on 2029-11-01",
+            "ocop cycle watch events.jsonl --on 2029-11-01 --within 90 --format html > watch.html",
+        ),
+    )
+    watch.add_argument("file", help="JSON Lines: one event a line ('-' for standard input)")
+    watch.add_argument(
+        "--on",
+        required=True,
+        metavar="DATE",
+        help="the day to watch (YYYY-MM-DD); events dated after it are left out",
+    )
+    watch.add_argument(
+        "--within",
+        type=int,
+        default=DEFAULT_WITHIN_DAYS,
+        metavar="DAYS",
+        help=(
+            f"a certificate is expiring when it expires within DAYS days (default: "
+            f"{DEFAULT_WITHIN_DAYS}, the day the re-evaluation window closes)"
+        ),
+    )
+    add_format(watch, ("table", "json", "csv", "html"))
+    watch.set_defaults(handler=_watch)
 
     schema = cmds.add_parser(
         "schema",
@@ -256,6 +299,33 @@ def _replay(args: argparse.Namespace) -> int:
 def _score(score: str, lang: Literal["vi", "en"]) -> str:
     # The one display of a score (ocop.scores): 74,66 in Vietnamese, as `ocop rate` prints it.
     return format_score(parse_score(score), lang=lang)
+
+
+def _watch(args: argparse.Namespace) -> int:
+    try:
+        on = dt.date.fromisoformat(args.on)
+    except ValueError:
+        raise InputError(f"--on: {args.on!r} is not a date (write YYYY-MM-DD)") from None
+    if args.within < 0:
+        raise InputError(f"--within: the number of days is 0 or more (got {args.within})")
+    text = read_text(args.file)
+    name = "<stdin>" if args.file == "-" else args.file
+    events = read_events(text, file=name)
+    watched = watch_events(events.value, on, within=args.within)
+    problems = (*events.problems, *watched.problems)
+    problems = tuple(sorted(problems, key=lambda p: p.where.row or 0))
+    w = watched.value
+    if args.format == "json":
+        print_json({**w.to_dict(), "problems": [p.to_dict() for p in problems]})
+    else:
+        if args.format == "csv":
+            print_rows("csv", WATCH_CSV_COLUMNS, watch_csv_rows(w))
+        elif args.format == "html":
+            sys.stdout.write(watch_html(w, lang=args.lang, problems=[p.render() for p in problems]))
+        else:
+            sys.stdout.write(watch_table(w, lang=args.lang) + "\n")
+        print_problems(problems)
+    return 1 if has_errors(problems) else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -60,15 +60,34 @@ from ocop.cycle.timetable import (
     re_evaluation_window,
     working_days_between,
 )
+from ocop.cycle.watch import (
+    DEFAULT_WITHIN_DAYS,
+    NextStep,
+    Watch,
+    WatchedCertificate,
+    WatchStatus,
+    watch_events,
+    watch_records,
+)
+from ocop.cycle.watchreport import (
+    WATCH_CSV_COLUMNS,
+    watch_csv_rows,
+    watch_html,
+    watch_html_section,
+    watch_table,
+)
 
 __all__ = [
+    "DEFAULT_WITHIN_DAYS",
     "FINAL_STAGES",
+    "WATCH_CSV_COLUMNS",
     "Certificate",
     "CouncilResult",
     "Evaluation",
     "Event",
     "EventKind",
     "EventLine",
+    "NextStep",
     "Purpose",
     "Record",
     "RevocationGround",
@@ -76,6 +95,9 @@ __all__ = [
     "Step",
     "Timetable",
     "Transition",
+    "Watch",
+    "WatchStatus",
+    "WatchedCertificate",
     "Window",
     "add_working_days",
     "advance",
@@ -98,5 +120,11 @@ __all__ = [
     "to_dot",
     "to_mermaid",
     "transitions",
+    "watch_csv_rows",
+    "watch_events",
+    "watch_html",
+    "watch_html_section",
+    "watch_records",
+    "watch_table",
     "working_days_between",
 ]

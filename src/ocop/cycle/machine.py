@@ -63,6 +63,7 @@ __all__ = [
     "Transition",
     "advance",
     "follow",
+    "pending_re_evaluation",
     "replay",
     "rules_for",
     "transitions",
@@ -603,6 +604,21 @@ def _revoke(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     return None
 
 
+def _pending_filed(purpose: Purpose | None, stage: Stage, filed: dt.date | None) -> dt.date | None:
+    # A re-evaluation dossier is open from its filing until it is decided or withdrawn.
+    if purpose is Purpose.RE_EVALUATION and stage is not S.RECOGNIZED:
+        return filed
+    return None
+
+
+def pending_re_evaluation(record: Record) -> dt.date | None:
+    """The day the record's open re-evaluation dossier was filed (phân hạng lại, 26/2026/QĐ-TTg
+    art. 7.6), or ``None`` when none is open: what decides whether the certificate is kept
+    valid past its expiry (art. 12.3,
+    [`Certificate.status_on`][ocop.certificates.Certificate.status_on])."""
+    return _pending_filed(record.purpose, record.stage, record.filed)
+
+
 def _expire(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     cert = w.certificate
     if cert is None:
@@ -610,8 +626,7 @@ def _expire(w: _Work, ev: Event, on: dt.date, regime: Regime) -> str | None:
     # One model of validity (ocop.certificates): valid through its 36-month day
     # (26/2026/QĐ-TTg art. 4.3), kept valid past it only by a late re-evaluation filed under
     # 26/2026 (art. 12.3).
-    pending = w.purpose is Purpose.RE_EVALUATION and w.stage is not S.RECOGNIZED
-    filed = w.filed if pending else None
+    filed = _pending_filed(w.purpose, w.stage, w.filed)
     status = cert.status_on(on, filed_on=filed)
     if status is CertificateStatus.VALID:
         return tr(

@@ -41,6 +41,7 @@ import attrs
 from ocop._i18n import tr
 from ocop.errors import OcopValueError
 from ocop.problems import Location, Problem, Result
+from ocop.rating.classify import applicable_marks
 from ocop.rating.criteria import Sheet
 from ocop.rating.scoring import Assessment, Choice, MarkRule, ScoringTable
 from ocop.regimes import STAR_BANDS, band_stars
@@ -408,6 +409,7 @@ def advise(
     choices: Mapping[str, Choice],
     *,
     keep: Iterable[str] = (),
+    conditions: Mapping[str, bool] | None = None,
     marks: Sequence[MarkRule] | None = None,
 ) -> tuple[Advice, ...]:
     """The least change reaching each star level above the sheet's own, up to 5★.
@@ -419,8 +421,13 @@ def advise(
             ([`check_choices`][ocop.rating.scoring.ScoringTable.check_choices]).
         keep: Codes of criteria that cannot change (e.g. the form of organisation); a level
             whose marks need one of them changed is unreachable.
-        marks: The minimum-for-stars marks that apply to the product (default: every mark
-            of the sheet).
+        conditions: The conditions the sheet's text puts on some marks, as the assessment
+            states them (`Assessment.conditions`); a
+            mark whose condition does not hold binds no level (default: each condition at
+            its default).
+        marks: The minimum-for-stars marks that apply to the product, when the caller has
+            chosen them itself (default: the sheet's marks that ``conditions`` leave
+            binding, [`applicable_marks`][ocop.rating.classify.applicable_marks]).
 
     Returns:
         One [`Advice`][ocop.rating.advice.Advice] per level above the sheet's stars (none when it is
@@ -451,7 +458,7 @@ def advise(
                     code=code,
                 )
             ) from None
-    rules = table.marks if marks is None else tuple(marks)
+    rules = applicable_marks(table.marks, conditions or {}) if marks is None else tuple(marks)
     current = [0 if c is None else c for c in table.vector(choices)]
     now = _sheet_stars(total, current, rules)
     n = len(current)
@@ -518,4 +525,6 @@ def advise_assessment(
     answers = advice_answers(assessment)
     if answers.value is None:
         return Result(None, answers.problems)
-    return Result(advise(assessment.sheet, answers.value, keep=keep))
+    return Result(
+        advise(assessment.sheet, answers.value, keep=keep, conditions=assessment.conditions)
+    )

@@ -16,7 +16,7 @@ the band, the stars, and every mark not met.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from types import MappingProxyType
 from typing import cast
@@ -44,6 +44,7 @@ __all__ = [
     "Rating",
     "UnmetMark",
     "agreed_answers",
+    "applicable_marks",
     "classify",
     "rate",
     "stars_for",
@@ -283,6 +284,16 @@ def _agreed_ok(table: ScoringTable, assessment: Assessment) -> bool:
     return assessment.agreed is None or table.try_total(assessment.agreed) is not None
 
 
+def applicable_marks(marks: Iterable[MarkRule], conditions: Mapping[str, bool]) -> list[MarkRule]:
+    """The marks that bind a product whose assessment states ``conditions``.
+
+    A mark whose criterion's text makes it conditional binds only when the condition holds,
+    as stated or, when not stated, by its default (`ocop.rating.criteria.CONDITIONS`:
+    26/2026/QĐ-TTg sheet 21 criterion 7, the story criteria).
+    """
+    return [m for m in marks if m.condition is None or conditions.get(m.condition, m.default)]
+
+
 def _classify(
     assessment: Assessment, rules: CouncilRules, table: ScoringTable, totals: Sequence[int]
 ) -> Rating:
@@ -292,14 +303,7 @@ def _classify(
     )
     mean = Fraction(sum(totals), len(totals))
     band = band_stars(mean)
-    stated = assessment.conditions
-    # A mark whose criterion's text makes it conditional binds only when the condition holds
-    # (ocop.rating.criteria.CONDITIONS: 26/2026 sheet 21 criterion 7, the story criteria).
-    marks = [
-        m
-        for m in table.marks
-        if m.stars <= band and (m.condition is None or stated.get(m.condition, m.default))
-    ]
+    marks = [m for m in applicable_marks(table.marks, assessment.conditions) if m.stars <= band]
     unmet: list[UnmetMark] = []
     agreed: dict[str, int] = {}
     if marks:
