@@ -189,11 +189,11 @@ def test_check_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixtu
     code, out, _ = run(capsys, "budget", "check", str(bad), "--format", "csv")
     assert code == 1
     assert out.splitlines() == [
-        "file,row,field,path,line,code,severity,message",
+        "file,row,field,path,line,code,severity,message,cell",
         f"{bad},2,amount,,1,budget.subtotal,error,"
-        '"line 1: stated subtotal 100 ≠ 60, the sum of its 1 line (1,000 VND)"',
+        '"line 1: stated subtotal 100 ≠ 60, the sum of its 1 line (1,000 VND)",',
         f"{bad},4,stated_total,,,budget.total,error,"
-        '"stated total 120 ≠ 60, the sum of the lines (1,000 VND)"',
+        '"stated total 120 ≠ 60, the sum of the lines (1,000 VND)",',
     ]
     # A report of an inconsistent budget prints no figures.
     code, out, err = run(capsys, "budget", "report", str(bad))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -28,18 +29,28 @@ def test_budget_tutorial_shows_real_output(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = (DOCS / "tutorials" / "check-a-budget.md").read_text("utf-8")
-    monkeypatch.chdir(DOCS / "tutorials")
+    monkeypatch.chdir(ROOT)  # the tutorial runs from the repository root
     for argv in (
-        ["budget", "check", "budget-with-mistakes.csv"],
-        ["budget", "check", "budget-with-mistakes.csv", "--lang", "en"],
-        ["budget", "check", "budget-fixed.csv"],
-        ["budget", "report", "budget-fixed.csv", "--by", "locality"],
+        ["budget", "check", "docs/tutorials/budget-with-mistakes.csv"],
+        ["budget", "check", "docs/tutorials/budget-with-mistakes.csv", "--lang", "en"],
+        ["budget", "check", "docs/tutorials/budget-fixed.csv"],
+        ["budget", "report", "docs/tutorials/budget-fixed.csv", "--by", "locality"],
     ):
         main(argv)
         out, err = capsys.readouterr()
         for line in (out + err).splitlines():
             assert line in page, line
-    main(["budget", "report", "budget-fixed.csv", "--by", "responsible", "--format", "json"])
+    main(
+        [
+            "budget",
+            "report",
+            "docs/tutorials/budget-fixed.csv",
+            "--by",
+            "responsible",
+            "--format",
+            "json",
+        ]
+    )
     out, _ = capsys.readouterr()
     for line in out.splitlines()[:15]:
         assert line in page, line
@@ -66,3 +77,16 @@ def test_readme_has_exactly_two_setup_commands() -> None:
     ]
     # CI runs the same test command.
     assert ".venv/bin/pytest\n" in (ROOT / ".ci" / "run").read_text("utf-8")
+
+
+def test_readme_lists_every_command() -> None:
+    """Each command and subcommand of ``ocop`` is in the README's list (``ocop X a|b``)."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    listed = set()
+    for command, subs in re.findall(r"^- `ocop ([a-z-]+)(?: ([a-z|-]+))?`", readme, flags=re.M):
+        listed.add(command)
+        listed.update(f"{command} {sub}" for sub in subs.split("|") if sub)
+    from ocop.cli import build_parser, parsers
+
+    commands = {p.prog.removeprefix("ocop").strip() for p in parsers(build_parser())} - {""}
+    assert commands - listed == set(), "add these to the README's command list"

@@ -14,7 +14,7 @@ from helpers import SEED, TUTORIALS, needs_seed
 from ocop.cli import main
 from ocop.plan import load_plan
 
-HEADER = ["file", "row", "field", "path", "line", "code", "severity", "message"]
+HEADER = ["file", "row", "field", "path", "line", "code", "severity", "message", "cell"]
 
 ACTIVITIES = """\
 id,title,from,to,lead,implementers,budget_lines
@@ -56,6 +56,7 @@ def test_check_prints_problems_as_csv_rows(
         "plan.duplicate",
         "error",
         "activity '1' again (also $.activities[0])",
+        "",
     ]
     assert len(rows) == 8
     assert main(["plan", "check", "plan-2026.toml", "--format", "csv"]) == 0

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from helpers import TUTORIALS
+from helpers import ROOT, TUTORIALS
 from ocop.cli import main
 from ocop.plan import load_plan, progress, simulate
 
@@ -28,16 +28,30 @@ def test_the_tutorial_log_is_what_simulate_writes() -> None:
 @pytest.mark.parametrize(
     ("argv", "status"),
     [
-        (["plan", "check", "plan-2026.toml"], 0),
-        (["plan", "check", "plan-with-mistakes.toml"], 1),
+        (["plan", "check", "docs/tutorials/plan-2026.toml"], 0),
+        (["plan", "check", "docs/tutorials/plan-with-mistakes.toml"], 1),
         (
-            ["report", "plan-2026.toml", "--events", "plan-2026-events.jsonl", "--on",
-             "2026-09-30"],
+            [
+                "report",
+                "docs/tutorials/plan-2026.toml",
+                "--events",
+                "docs/tutorials/plan-2026-events.jsonl",
+                "--on",
+                "2026-09-30",
+            ],
             0,
         ),
-        (["report", "plan-2026.toml", "--events", "plan-2026-events.jsonl"], 0),
+        (
+            [
+                "report",
+                "docs/tutorials/plan-2026.toml",
+                "--events",
+                "docs/tutorials/plan-2026-events.jsonl",
+            ],
+            0,
+        ),
     ],
-)  # fmt: skip
+)
 def test_the_tutorial_commands_print_what_the_page_shows(
     argv: list[str],
     status: int,
@@ -45,7 +59,7 @@ def test_the_tutorial_commands_print_what_the_page_shows(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = PAGE.read_text("utf-8")
-    monkeypatch.chdir(TUTORIALS)
+    monkeypatch.chdir(ROOT)  # the tutorial runs from the repository root
     assert main(argv) == status
     out, err = capsys.readouterr()
     lines = (out + err).splitlines()
@@ -56,8 +70,8 @@ def test_the_tutorial_commands_print_what_the_page_shows(
 
 
 def test_the_tutorial_python_prints_what_the_page_shows(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(TUTORIALS)
-    plan = load_plan("plan-2026.toml").value
+    monkeypatch.chdir(ROOT)  # the tutorial runs from the repository root
+    plan = load_plan("docs/tutorials/plan-2026.toml").value
     assert plan is not None
     p = progress(plan, on=dt.date(2026, 9, 30))
     shown = "\n".join(f"{t.target.id} {t.actual} {t.status.value}" for t in p.targets)

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import ROOT
 from ocop.cli import main
 from ocop.errors import OcopValueError
 from ocop.problems import render
@@ -434,7 +435,7 @@ def test_the_tutorials_python_prints_what_it_says(
     blocks = re.findall(r"```python\n(.*?)```", page, flags=re.S)
     code = "\n".join(blocks)
     expected = [line[2:] for line in code.splitlines() if line.startswith("# ")]
-    monkeypatch.chdir(EXAMPLE.parent)
+    monkeypatch.chdir(ROOT)  # the tutorial runs from the repository root
     exec(compile(code, "score-a-product.md", "exec"), {})
     assert capsys.readouterr().out.splitlines() == expected
 
@@ -457,7 +458,7 @@ def test_the_tutorials_commands_print_what_it_says(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = (EXAMPLE.parent / "score-a-product.md").read_text(encoding="utf-8")
-    monkeypatch.chdir(EXAMPLE.parent)
+    monkeypatch.chdir(ROOT)  # the tutorial runs from the repository root
     commands = _console(page)
     assert len(commands) == 6
     for args, shown, status in commands:

@@ -56,6 +56,8 @@ class Location:
         field: The column or field name.
         path: A JSON-style path into a document, e.g. ``$.members[2].choices["1.3"]``.
         code: A domain key that names the place, e.g. a budget line code ``"2.1"``.
+        cell: A workbook cell as ``tab!A1``, e.g. ``"Phụ lục!D14"`` or
+            ``"Thành viên 3!C14"`` (the tab's name as shown, unquoted).
     """
 
     file: str | None = None
@@ -63,15 +65,16 @@ class Location:
     field: str | None = None
     path: str | None = None
     code: str | None = None
+    cell: str | None = None
 
     def render(self) -> str:
-        """The location as ``file:row: field`` (missing parts left out)."""
+        """The location as ``file:row: cell: path: field`` (missing parts left out)."""
         head = ""
         if self.file is not None:
             head = self.file
         if self.row is not None:
             head = f"{head}:{self.row}" if head else tr("row {row}", row=self.row)
-        parts = [p for p in (head, self.path, self.field) if p]
+        parts = [p for p in (head, self.cell, self.path, self.field) if p]
         return ": ".join(parts)
 
     def with_file(self, file: str | None) -> Location:

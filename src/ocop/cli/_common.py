@@ -29,6 +29,7 @@ __all__ = [
     "InputError",
     "add_format",
     "check_output",
+    "decode_text",
     "examples",
     "print_json",
     "print_problem_rows",
@@ -86,7 +87,12 @@ def read_text(path: str) -> str:
     Empty files, binary files and text in another encoding are refused with a message that
     says which.
     """
-    data = read_bytes(path)
+    return decode_text(read_bytes(path), path)
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """``data`` (read from ``path``) as UTF-8 text, or `InputError` (as
+    `read_text`)."""
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     why = not_text(data[:8192])
@@ -122,10 +128,16 @@ def check_output(output: str | None, *inputs: str | Path | None) -> None:
             )
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to ``output`` atomically (never half-written), or to standard output."""
+def write_output(text: str | bytes, output: str | None) -> None:
+    """Write ``text`` (or bytes, e.g. a workbook) to ``output`` atomically (never
+    half-written), or to standard output."""
     if output is None or output == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+        else:
+            sys.stdout.write(text)
         return
     try:
         write_atomic(output, text)
@@ -162,7 +174,17 @@ def print_rows(
         sys.stdout.write(render_table(header, rows, right=right) + "\n")
 
 
-PROBLEM_COLUMNS = ("file", "row", "field", "path", "line", "code", "severity", "message")
+PROBLEM_COLUMNS = (
+    "file",
+    "row",
+    "field",
+    "path",
+    "line",
+    "code",
+    "severity",
+    "message",
+    "cell",
+)
 
 
 def print_problem_rows(problems: Iterable[Problem]) -> None:
@@ -181,6 +203,7 @@ def print_problem_rows(problems: Iterable[Problem]) -> None:
                 p.code,
                 p.severity.value,
                 p.message,
+                p.where.cell or "",
             ]
             for p in problems
         ],

@@ -93,8 +93,8 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cases(args: argparse.Namespace) -> list[Any]:
-    cases = load_vectors(args.dir)
+def _cases(args: argparse.Namespace, every: list[Any] | None = None) -> list[Any]:
+    cases = load_vectors(args.dir) if every is None else every
     if args.area:
         cases = [c for c in cases if c.area in args.area]
     prefixes = tuple(getattr(args, "cases", None) or ())
@@ -115,10 +115,11 @@ def _show(value: Any) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    cases = _cases(args)
+    every = load_vectors(args.dir)
+    cases = _cases(args, every)
     text = read_text(args.results)
     file = "<stdin>" if args.results == "-" else args.results
-    read = read_results(text, file=file, known=(c.id for c in load_vectors(args.dir)))
+    read = read_results(text, file=file, known=(c.id for c in every))
     print_problems(read.problems)
     if not read.ok:
         raise InputError(

@@ -8,6 +8,11 @@
 
 ``--lang`` chooses the language of the table's headings and fixed words (Vietnamese by
 default); the texts of the criteria are the decisions' own, and JSON and CSV stay the same.
+- ``ocop criteria form ID SHEET --format html|xlsx [--members N] -o FILE`` — the sheet as a
+  form to score on: ``html`` a printable A4 form (N copies, one per member), ``xlsx`` a
+  workbook with one tab per member, one for the council's agreed answers and a guide
+  (`ocop.rating.workbook`); ``ocop rate FILE.xlsx`` reads it back filled in.
+
 An unknown set or sheet is a usage error (exit 2) whose message names the known ones.
 """
 
@@ -17,9 +22,26 @@ import argparse
 import sys
 from typing import Any
 
-from ocop.cli._common import InputError, add_format, examples, print_json, print_rows
+from ocop._i18n import tr
+from ocop.cli._common import (
+    InputError,
+    add_format,
+    check_output,
+    examples,
+    print_json,
+    print_rows,
+    write_output,
+)
 from ocop.errors import OcopLookupError
-from ocop.rating import CriteriaSet, Sheet, criteria_sets, criterion_to_dict, get_criteria_set
+from ocop.rating import (
+    CriteriaSet,
+    Sheet,
+    criteria_sets,
+    criterion_to_dict,
+    get_criteria_set,
+    scoring_workbook,
+    sheet_form_html,
+)
 
 __all__ = ["criteria_set_to_json", "register", "sheet_to_json"]
 
@@ -63,7 +85,7 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any) -> None:
-    """Add ``criteria list`` and ``criteria show`` to the ``ocop`` subcommands."""
+    """Add ``criteria list``, ``criteria show`` and ``criteria form`` to the subcommands."""
     group = sub.add_parser(
         "criteria",
         help="the national criteria sets (Bộ tiêu chí) and their scoring sheets",
@@ -98,6 +120,44 @@ def register(sub: Any) -> None:
     add_format(show, ("table", "json", "csv"))
     _add_lang(show)
     show.set_defaults(handler=run_show)
+
+    form = commands.add_parser(
+        "form",
+        help="the scoring sheet as a printable form (html) or a council's workbook (xlsx)",
+        description=(
+            "Write one scoring sheet as a form to score on. html: a printable A4 form in "
+            "Vietnamese, every option with its box, points and minimum-for-stars mark, the "
+            "rejection grounds, space for the member's name and signature (one copy per "
+            "member with --members). xlsx: a workbook with one tab per member and one for "
+            "the council's agreed answers, each criterion a row with its options in a "
+            "drop-down, points and the member's total by formula, and a guide tab; "
+            "ocop rate FILE.xlsx reads it back filled in."
+        ),
+        epilog=examples(
+            "ocop criteria form 26-2026 1 --format html -o phieu.html",
+            "ocop criteria form 26-2026 1 --format xlsx --members 7 -o phieu.xlsx",
+        ),
+    )
+    form.add_argument("id", metavar="ID", help="the set's decision id or alias, e.g. 26-2026")
+    form.add_argument("sheet", metavar="SHEET", help="the sheet (product set) number, e.g. 1")
+    form.add_argument(
+        "--format", choices=("html", "xlsx"), required=True, help="html (to print) or xlsx"
+    )
+    form.add_argument(
+        "--members",
+        type=int,
+        default=None,
+        metavar="N",
+        help="council members: tabs of the workbook (default 9) or copies of the html form "
+        "(default 1)",
+    )
+    form.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="the file to write ('-' or absent: standard output, html only)",
+    )
+    form.set_defaults(handler=run_form)
 
 
 def criteria_set_to_json(cs: CriteriaSet) -> dict[str, Any]:
@@ -263,4 +323,20 @@ def run_show(args: argparse.Namespace) -> int:
         print_rows("csv", _OPTION_COLUMNS, _option_rows(sheet))
     else:
         sys.stdout.write(_table(cs, sheet, args.lang) + "\n")
+    return 0
+
+
+def run_form(args: argparse.Namespace) -> int:
+    """Handle ``ocop criteria form``."""
+    check_output(args.output)
+    _, sheet = _lookup(args.id, args.sheet)
+    members = args.members
+    if members is not None and not 1 <= members <= 99:
+        raise InputError(tr("--members must be from 1 to 99 (got {n})", n=members))
+    if args.format == "xlsx":
+        if args.output in (None, "-") and sys.stdout.isatty():
+            raise InputError(tr("criteria form --format xlsx: give the file to write with -o"))
+        write_output(scoring_workbook(sheet, members=members or 9), args.output)
+    else:
+        write_output(sheet_form_html(sheet, members=members or 1), args.output)
     return 0

@@ -1,14 +1,18 @@
 """``ocop rate``: score and classify a product from its council's assessment document.
 
-``ocop rate FILE`` reads a JSON assessment (see [`ocop.rating.io`][ocop.rating.io]), checks it
-against its criteria sheet and the council's rules, and prints the member totals, the exact mean,
-the band, the final stars and every minimum-for-stars mark not met. ``--format csv`` prints one
+``ocop rate FILE`` reads a JSON assessment (see [`ocop.rating.io`][ocop.rating.io]) or a
+filled scoring workbook (``.xlsx``, written by ``ocop criteria form --format xlsx``; see
+[`ocop.rating.workbook`][ocop.rating.workbook]), checks it against its criteria sheet and the
+council's rules, and prints the member totals, the exact mean, the band, the final stars and
+every minimum-for-stars mark not met. ``--format csv`` prints one
 row per member: product, criteria, sheet, member, total, then the council's result repeated
 on each row (mean, mean_exact, band_stars, stars), so that a spreadsheet of many products
 can be filtered by any column. ``ocop rate --schema`` prints the JSON Schema of the document.
 
 Exit status: 0 rated; 1 the assessment is invalid (every problem printed, each with its
-``$.path``); 2 the file cannot be used (missing, empty, not UTF-8, not JSON, not an object).
+``$.path``); 2 the file cannot be used (missing, empty, not UTF-8, not JSON, not an object, not a
+workbook).
+A workbook's problems are located by tab and cell (``Thành viên 3!C14``).
 """
 
 from __future__ import annotations
@@ -19,14 +23,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from ocop._table import render_table
+from ocop._xlsx import is_workbook
 from ocop.cli._common import (
     InputError,
     add_format,
+    decode_text,
     examples,
     print_json,
     print_problems,
     print_rows,
-    read_text,
+    read_bytes,
 )
 from ocop.errors import OcopValueError
 from ocop.rating import (
@@ -35,10 +41,12 @@ from ocop.rating import (
     Rating,
     advise_assessment,
     assessment_from_json,
+    assessment_from_workbook,
     assessment_schema,
     get_criteria_set,
     load_json_object,
     rate_json,
+    rate_workbook,
 )
 
 __all__ = ["register"]
@@ -48,7 +56,7 @@ def register(sub: Any) -> None:
     """Add ``ocop rate`` to the subcommands ``sub``."""
     parser = sub.add_parser(
         "rate",
-        help="score and classify a product from its council's assessment (JSON)",
+        help="score and classify a product from its council's assessment (JSON or workbook)",
         description=(
             "Score and classify a product: member totals, the exact mean of the totals, "
             "the star band, the minimum-for-stars marks and the final stars. As csv: one "
@@ -58,9 +66,16 @@ def register(sub: Any) -> None:
         epilog=examples(
             "ocop rate docs/tutorials/assessment.json",
             "ocop rate docs/tutorials/assessment-agreed.json --advise --format json",
+            "ocop rate phieu.xlsx --format json",
         ),
     )
-    parser.add_argument("file", nargs="?", metavar="FILE", help="assessment JSON ('-': stdin)")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="assessment JSON, or a filled scoring workbook (.xlsx) from ocop criteria form "
+        "('-': stdin)",
+    )
     parser.add_argument(
         "--schema", action="store_true", help="print the JSON Schema of an assessment and exit"
     )
@@ -236,12 +251,18 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.file is None:
         raise InputError("rate: give the assessment FILE (or --schema)")
-    text = read_text(args.file)
-    try:
-        obj = load_json_object(text)
-    except OcopValueError as exc:
-        raise InputError(f"{args.file}: {exc}") from None
-    result = rate_json(obj, file=args.file)
+    data = read_bytes(args.file)
+    if is_workbook(args.file, data[:8]):
+        result = rate_workbook(data, file=args.file)
+        # The advice works on the assessment document the workbook holds.
+        obj: Any = assessment_from_workbook(data, file=args.file).value if args.advise else None
+    else:
+        text = decode_text(data, args.file)
+        try:
+            obj = load_json_object(text)
+        except OcopValueError as exc:
+            raise InputError(f"{args.file}: {exc}") from None
+        result = rate_json(obj, file=args.file)
     rating = result.value
     advice, basis = _advise(obj, args) if args.advise and rating is not None else (None, None)
     print_problems(result.problems)

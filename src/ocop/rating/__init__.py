@@ -49,6 +49,7 @@ from ocop.rating.criteria import (
     SourceNote,
     criterion_to_dict,
 )
+from ocop.rating.form import sheet_form_html
 from ocop.rating.io import (
     assessment_from_json,
     assessment_schema,
@@ -68,6 +69,7 @@ from ocop.rating.scoring import (
     exact_mean,
 )
 from ocop.rating.validate import validate_criteria_set, validate_sheet
+from ocop.rating.workbook import assessment_from_workbook, rate_workbook, scoring_workbook
 
 __all__ = [
     "CONDITIONS",
@@ -106,6 +108,7 @@ __all__ = [
     "agreed_answers",
     "applicable_marks",
     "assessment_from_json",
+    "assessment_from_workbook",
     "assessment_schema",
     "assessments_from_json",
     "check_assessment",
@@ -122,8 +125,11 @@ __all__ = [
     "product_sets",
     "rate",
     "rate_json",
+    "rate_workbook",
     "recognize",
     "revoking_level",
+    "scoring_workbook",
+    "sheet_form_html",
     "stars_for",
     "validate_criteria_set",
     "validate_sheet",
