@@ -14,6 +14,7 @@ float. This module is the one home of what every capability does with a score:
 
 from __future__ import annotations
 
+import functools
 import math
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -136,10 +137,16 @@ def format_score(score: Score, *, lang: Language | None = None, places: int = 2)
     """
     if places < 0:
         raise OcopValueError(f"'places' must be 0 or more (got {places})")
+    return _display(score, places, (lang or language()) == "vi")
+
+
+@functools.lru_cache(maxsize=4096)
+def _display(score: Score, places: int, comma: bool) -> str:
+    # Cached: a live cycle writes the same few scores into many steps' reasons.
     value = score_fraction(score)
     dec = _terminating(value)
     if dec is not None:
         text = _plain(dec)
     else:
         text = f"{Decimal(math.floor(value * 10**places)).scaleb(-places):f}"
-    return text.replace(".", ",") if (lang or language()) == "vi" else text
+    return text.replace(".", ",") if comma else text

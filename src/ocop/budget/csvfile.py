@@ -33,16 +33,22 @@ class NotUtf8(OcopInputError):
 
 
 def _sniff_delimiter(lines: list[str]) -> str:
-    """The separator the first lines agree on: the one most lines hold equally often (a
-    title above the header holds none; commas inside text vary from line to line)."""
+    """The separator the first lines agree on: the one that splits most rows into the same
+    number of cells, quotes respected (a title above the header has no separator; separators
+    inside quoted text vary from row to row)."""
+    text = "".join(lines)
     best, score = ",", (0, 0)
     for d in (",", ";", "\t"):
-        counts = Counter(n for line in lines if (n := line.count(d)))
-        if not counts:
+        try:
+            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=d))
+        except csv.Error:  # pragma: no cover - the lenient reader refuses only NULs
             continue
-        count, lines_with_it = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        if (lines_with_it, count) > score:
-            best, score = d, (lines_with_it, count)
+        widths = Counter(len(r) for r in rows if len(r) > 1)
+        if not widths:
+            continue
+        width, count = max(widths.items(), key=lambda kv: (kv[1], kv[0]))
+        if (count, width) > score:
+            best, score = d, (count, width)
     return best
 
 
