@@ -96,9 +96,9 @@ BAD_INPUTS = [
         "not a number",
         "1,1,,A,abc,,X\n2,2,,B,1.5,,X\n",
         [
-            "b.csv:2: amount_thousand_vnd: 'abc' is not an amount in 1.000 đồng "
+            "b.csv:2: amount_thousand_vnd: 'abc' is not an amount in 1,000 VND "
             "[budget.amount_invalid]",
-            "b.csv:3: amount_thousand_vnd: '1.5' is not an amount in 1.000 đồng "
+            "b.csv:3: amount_thousand_vnd: '1.5' is not an amount in 1,000 VND "
             "[budget.amount_invalid]",
         ],
     ),
@@ -106,9 +106,9 @@ BAD_INPUTS = [
         "digits of other scripts",
         "1,1,,A,²,,X\n²,2,,B,٣,,X\n",
         [
-            "b.csv:2: amount_thousand_vnd: '²' is not an amount in 1.000 đồng "
+            "b.csv:2: amount_thousand_vnd: '²' is not an amount in 1,000 VND "
             "[budget.amount_invalid]",
-            "b.csv:3: amount_thousand_vnd: '٣' is not an amount in 1.000 đồng "
+            "b.csv:3: amount_thousand_vnd: '٣' is not an amount in 1,000 VND "
             "[budget.amount_invalid]",
             "b.csv:3: row: row number '²' is not a whole number [budget.row_invalid]",
         ],
@@ -337,6 +337,6 @@ def test_unreadable_figures_do_not_hide_other_problems() -> None:
     assert [line.unread for line in result.value.lines] == [(), (), ("amount",), ()]
     found = [p.render() for p in (*result.problems, *check(result.value))]
     assert found == [
-        "b.csv:4: amount_thousand_vnd: '4x' is not an amount in 1.000 đồng [budget.amount_invalid]",
+        "b.csv:4: amount_thousand_vnd: '4x' is not an amount in 1,000 VND [budget.amount_invalid]",
         "b.csv:5: code: code 1.1 is used again (first on row 2) [budget.code_duplicate]",
     ]

@@ -161,7 +161,7 @@ def test_check_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixtu
     code, out, err = run(capsys, "budget", "check", str(bad))
     assert code == 1
     assert out.splitlines() == [
-        f"{bad}:4: amount_thousand_vnd: 'x' is not an amount in 1.000 đồng [budget.amount_invalid]",
+        f"{bad}:4: amount_thousand_vnd: 'x' is not an amount in 1,000 VND [budget.amount_invalid]",
     ]
     assert err == f"{bad}: 1 error, 0 warnings\n"
     bad.write_text(HEADER + "1,1,,A,100,,X\n2,1.1,1,B,60,,\n,,,TỔNG CỘNG,120,,\n", "utf-8")

@@ -227,7 +227,7 @@ def test_document_problems_are_located_by_path() -> None:
     assert [p.render() for p in result.problems] == [
         "b.json: $.lines[1].title: required field is missing [budget.document]",
         "b.json: $.lines[1].colour: unknown field [budget.document]",
-        "b.json: $.lines[0].amount: '12,5x' is not an amount in 1.000 đồng [budget.amount_invalid]",
+        "b.json: $.lines[0].amount: '12,5x' is not an amount in 1,000 VND [budget.amount_invalid]",
     ]
     assert [line.code for line in result.value.lines] == ["1", "2"]
     text = json.dumps({"lines": [{"title": "A", "amount": 1.5}, {"title": "B", "amount": [1]}]})
@@ -244,7 +244,7 @@ def test_document_problems_are_located_by_path() -> None:
     ]
     text = json.dumps({"unit": "1.000 đồng", "lines": [{"title": "A", "amount": "12,5x"}]})
     assert [p.render() for p in read_document(text, file="b.json").problems] == [
-        "b.json: $.lines[0].amount: '12,5x' is not an amount in 1.000 đồng [budget.amount_invalid]"
+        "b.json: $.lines[0].amount: '12,5x' is not an amount in 1,000 VND [budget.amount_invalid]"
     ]
 
 

@@ -312,3 +312,43 @@ def test_the_docs_page_shows_real_output(capsys: pytest.CaptureFixture[str]) -> 
     assert one in json.loads(out)["certificates"]
     register = json.loads(page.split("```json\n")[1].split("```", 1)[0])
     assert register in [json.loads(line) for line in LOG.read_text(encoding="utf-8").splitlines()]
+
+
+def test_before_26_2026_no_filing_window_is_cited(tmp_path: Path) -> None:
+    # The filing window is a rule of 26/2026/QĐ-TTg (art. 7.6.a): on a day before it took
+    # effect the watch does not say the window is open, and names the regime in force.
+    c = by_product(watched(dt.date(2026, 12, 1)))
+    assert c == {} or all(x.status is not WatchStatus.WINDOW_OPEN for x in c.values())
+    read = read_events(
+        (
+            Path(__file__).resolve().parents[1] / "docs" / "tutorials" / "follow-a-product.jsonl"
+        ).read_text(encoding="utf-8")
+    )
+    early = watch_events(read.value, dt.date(2026, 5, 1)).value
+    late = watch_events(read.value, dt.date(2027, 6, 1)).value
+    assert early.certificates == ()  # nothing recognised yet
+    (cert,) = late.certificates
+    assert cert.next.ref == "26/2026/QĐ-TTg art. 7.6.a"
+
+
+def test_the_plan_report_shows_the_watch_for_its_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status = main(["report", "--simulated", "--format", "json"])
+    out, _ = capsys.readouterr()
+    assert status in (0, 1)
+    doc = json.loads(out)
+    assert doc["watch"]["on"] == doc["on"]
+    assert doc["watch"]["certificates"]
+    for c in doc["watch"]["certificates"]:
+        assert c["status"] == "valid"  # the 2019 certificates, on 31 Dec 2019
+        assert c["next"]["ref"] == "490/QĐ-TTg"  # the regime then: 26/2026 was not law yet
+    main(["report", "--simulated", "--format", "html"])
+    out, _ = capsys.readouterr()
+    assert '<section class="watch">' in out
+    main(["report", "--simulated", "--lang", "en"])
+    out, _ = capsys.readouterr()
+    assert "OCOP certificate watch, on 2019-12-31" in out
+    main(["report", "--format", "json"])  # the real results: no event log, no watch
+    out, _ = capsys.readouterr()
+    assert json.loads(out)["watch"] is None

@@ -293,7 +293,7 @@ def test_embedded_budget_problems_are_under_budget() -> None:
     result = read_plan(json.dumps(doc), format="json", file="p.json")
     assert render(result.problems) == "\n".join(
         [
-            "p.json: $.budget.lines[0].amount: 'x' is not an amount in 1.000 đồng "
+            "p.json: $.budget.lines[0].amount: 'x' is not an amount in 1,000 VND "
             "[budget.amount_invalid]",
             "p.json: $.activities[0].budget_lines[1]: the budget has no line '9' (codes such as "
             "2.1, or #row for an uncoded line) [plan.budget_line]",

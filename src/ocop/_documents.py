@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 import pydantic
 
+from ocop._i18n import tr
 from ocop.errors import OcopInputError, OcopValueError
 from ocop.problems import Location, Problem
 
@@ -62,13 +63,13 @@ def not_text(head: bytes) -> str | None:
     is text, only in an encoding ocop does not read; other bytes with NULs are binary.
     """
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "this is UTF-16 text; save the file as UTF-8"
+        return tr("this is UTF-16 text; save the file as UTF-8")
     if b"\x00" not in head:
         return None
     even, odd = head[0::2], head[1::2]
     if len(head) >= 4 and (even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3):
-        return "this looks like UTF-16 text; save the file as UTF-8"
-    return "this is a binary file, not UTF-8 text"
+        return tr("this looks like UTF-16 text; save the file as UTF-8")
+    return tr("this is a binary file, not UTF-8 text")
 
 
 def read_text_file(path: str | Path) -> str:
@@ -82,11 +83,13 @@ def read_text_file(path: str | Path) -> str:
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise OcopInputError(f"{name}: no such file") from None
+        raise OcopInputError(tr("{path}: no such file", path=name)) from None
     except IsADirectoryError:
-        raise OcopInputError(f"{name}: is a directory, not a file") from None
+        raise OcopInputError(tr("{path}: is a directory, not a file", path=name)) from None
     except OSError as exc:
-        raise OcopInputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        raise OcopInputError(
+            tr("{path}: cannot read ({why})", path=name, why=exc.strerror or exc)
+        ) from None
     why = not_text(raw[:8192])
     if why is not None:
         raise OcopInputError(f"{name}: {why}")
@@ -94,7 +97,11 @@ def read_text_file(path: str | Path) -> str:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise OcopInputError(
-            f"{name}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
+            tr(
+                "{path}: not UTF-8 text (byte {byte}); save the file as UTF-8",
+                path=name,
+                byte=exc.start + 1,
+            )
         ) from None
 
 
@@ -154,9 +161,9 @@ class JsonError(OcopInputError):
         leaves the line out (for a text of one line, or when the caller names it)."""
         where = []
         if lines and self.line is not None:
-            where.append(f"line {self.line}")
+            where.append(tr("line {line}", line=self.line))
         if self.column is not None:
-            where.append(f"column {self.column}")
+            where.append(tr("column {column}", column=self.column))
         at = f" ({', '.join(where)})" if where else ""
         return f"{self.prefix}: {self.reason}{at}"
 
@@ -192,7 +199,7 @@ def parse_document(text: str, *, format: Literal["json", "toml"], name: str) -> 
             for JSON, the line.
     """
     if not text.strip():
-        raise OcopInputError(f"{name}: the file is empty")
+        raise OcopInputError(tr("{file}: the file is empty", file=name))
     if format == "json":
         try:
             return load_json(text)
@@ -202,11 +209,13 @@ def parse_document(text: str, *, format: Literal["json", "toml"], name: str) -> 
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise OcopInputError(f"{name}: not TOML ({exc})") from None
+        raise OcopInputError(tr("{file}: not TOML ({why})", file=name, why=exc)) from None
     except RecursionError:
-        raise OcopInputError(f"{name}: not usable TOML: nested too deeply") from None
+        raise OcopInputError(tr("{file}: not usable TOML: nested too deeply", file=name)) from None
     except ValueError:  # an integer too long to convert
-        raise OcopInputError(f"{name}: not usable TOML: a number has too many digits") from None
+        raise OcopInputError(
+            tr("{file}: not usable TOML: a number has too many digits", file=name)
+        ) from None
 
 
 # ----------------------------------------------------------------------------- problems

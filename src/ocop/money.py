@@ -83,7 +83,7 @@ class Unit(OcopEnum):
         found = _read_unit(text)
         if found is None:
             shown = normalize(text)
-            raise OcopValueError(f"unknown unit {shown!r} ({UNIT_HINT})")
+            raise OcopValueError(tr("unknown unit {unit!r} ({hint})", unit=shown, hint=unit_hint()))
         return found
 
 
@@ -91,6 +91,15 @@ class Unit(OcopEnum):
 UNIT_HINT = (
     "write đồng, đ or VNĐ; 1.000 đồng, 1000đ or nghìn đồng; triệu đồng, tr.đ or trđ; tỷ đồng"
 )
+
+
+def unit_hint() -> str:
+    """``UNIT_HINT`` in the current language, for messages."""
+    return tr(
+        "write đồng, đ or VNĐ; 1.000 đồng, 1000đ or nghìn đồng; triệu đồng, tr.đ or trđ; tỷ đồng"
+    )
+
+
 _UNIT_PREFIX = re.compile(r"^(?:donvitinh|donvi|dvt)?(?:x)?")
 _MULTIPLIERS: dict[str, Unit] = {
     "": Unit.DONG,
@@ -225,12 +234,14 @@ def parse_amount(text: str, unit: Unit = Unit.DONG) -> int:
     except OcopValueError:
         shown = text if len(text) <= 40 else text[:37] + "…"
         raise OcopValueError(
-            f"{shown!r} is not an amount (write it like 6.422.330 or 6.422,33)"
+            tr("{text!r} is not an amount (write it like 6.422.330 or 6.422,33)", text=shown)
         ) from None
     try:
         return to_dong(figure, unit)
     except OcopValueError:
-        raise OcopValueError(f"{text!r} is not a whole number of đồng in {unit.label}") from None
+        raise OcopValueError(
+            tr("{text!r} is not a whole number of đồng in {unit}", text=text, unit=unit_label(unit))
+        ) from None
 
 
 def _split_unit(raw: str, unit: Unit) -> tuple[str, Unit]:
@@ -465,64 +476,85 @@ def _read_group(tokens: list[str], text: str) -> int:
     i = 0
 
     def fail(why: str) -> OcopValueError:
-        return OcopValueError(f"cannot read {text!r} as a number: {why}")
+        return _unreadable(text, why)
 
     def digit(pos: int) -> int:
         if pos >= len(tokens):
-            raise fail("a digit is missing at the end")
+            raise fail(tr("a digit is missing at the end"))
         tok = tokens[pos]
         if _ascii_digits(tok) and len(tok) == 1:
             return int(tok)
         if tok not in _UNIT_WORDS:
-            raise fail(f"{tok!r} is not a digit here")
+            raise fail(tr("{word!r} is not a digit here", word=tok))
         return _UNIT_WORDS[tok]
 
     if len(tokens) == 1 and _ascii_digits(tokens[0]):
         number = int(tokens[0])
         if number >= 1000:
-            raise fail(f"{tokens[0]!r} must be below 1000 before a scale word")
+            raise fail(tr("{word!r} must be below 1000 before a scale word", word=tokens[0]))
         return number
     if len(tokens) >= 2 and tokens[1] == "trăm":
         value = digit(0) * 100
         i = 2
     elif tokens and tokens[0] == "trăm":
-        raise fail("'trăm' needs a digit before it")
+        raise fail(tr("'trăm' needs a digit before it"))
     rest = tokens[i:]
     if not rest:
         return value
     head = rest[0]
     if head in ("linh", "lẻ"):
         if len(rest) != 2:
-            raise fail(f"'{head}' must be followed by exactly one digit")
+            raise fail(tr("'{word}' must be followed by exactly one digit", word=head))
         return value + digit(i + 1)
     if head == "mười":
         if len(rest) > 2:
-            raise fail(f"unexpected {rest[2]!r} after {' '.join(rest[:2])!r}")
+            raise fail(
+                tr("unexpected {word!r} after {before!r}", word=rest[2], before=" ".join(rest[:2]))
+            )
         return value + 10 + (digit(i + 1) if len(rest) == 2 else 0)
     if len(rest) >= 2 and rest[1] in ("mươi", "chục"):
         tens = digit(i)
         if tens < 2:
-            raise fail(f"'{rest[0]} {rest[1]}' is not a ten (say 'mười')")
+            raise fail(tr("'{words}' is not a ten (say 'mười')", words=" ".join(rest[:2])))
         if len(rest) > 3:
-            raise fail(f"unexpected {rest[3]!r} after {' '.join(rest[:3])!r}")
+            raise fail(
+                tr("unexpected {word!r} after {before!r}", word=rest[3], before=" ".join(rest[:3]))
+            )
         return value + tens * 10 + (digit(i + 2) if len(rest) == 3 else 0)
     if len(rest) == 1:
         if value and head in _SHORT_AFTER_HUNDRED:
             # The shortened form: "ba trăm rưỡi" is 350, "một trăm mốt" 110.
             return value + _SHORT_AFTER_HUNDRED[head] * 10
         if head not in _UNIT_WORDS and not _ascii_digits(head):
-            raise fail(f"{head!r} cannot stand here (after {' '.join(tokens[:i])!r})")
+            raise fail(
+                tr(
+                    "{word!r} cannot stand here (after {before!r})",
+                    word=head,
+                    before=" ".join(tokens[:i]),
+                )
+            )
         if value and head != "không":
             # "một trăm năm" is colloquial for 150 but written documents say "một trăm năm
             # mươi"; refuse rather than guess between 105 and 150.
-            raise fail(f"{text!r} is ambiguous: write 'linh {head}' or '{head} mươi'")
+            raise fail(
+                tr(
+                    "{text!r} is ambiguous: write 'linh {word}' or '{word} mươi'",
+                    text=text,
+                    word=head,
+                )
+            )
         return value + digit(i)
-    raise fail(f"unexpected {rest[1]!r} after {rest[0]!r}")
+    raise fail(tr("unexpected {word!r} after {before!r}", word=rest[1], before=rest[0]))
+
+
+def _unreadable(text: str, why: str) -> OcopValueError:
+    """The error of words that cannot be read as a number, saying why."""
+    return OcopValueError(tr("cannot read {text!r} as a number: {why}", text=text, why=why))
 
 
 def _read(tokens: list[str], text: str) -> int:
     if not tokens:
-        raise OcopValueError(f"cannot read {text!r} as a number: a part is missing")
+        raise _unreadable(text, tr("a part is missing"))
     present = [(i, _SCALES[t]) for i, t in enumerate(tokens) if t in _SCALES]
     if not present:
         return _read_group(tokens, text)
@@ -531,20 +563,24 @@ def _read(tokens: list[str], text: str) -> int:
     left, right = tokens[:at], tokens[at + 1 :]
     high = _read(left, text)
     if high == 0:
-        raise OcopValueError(f"cannot read {text!r} as a number: nothing before {tokens[at]!r}")
+        raise _unreadable(text, tr("nothing before {scale!r}", scale=tokens[at]))
     if biggest < _BILLION and high >= 1000:
         # Only "tỷ" repeats the scales before it (nghìn tỷ, triệu tỷ, tỷ tỷ).
-        raise OcopValueError(
-            f"cannot read {text!r} as a number: {' '.join(left)!r} is too big "
-            f"to come before {tokens[at]!r}"
+        raise _unreadable(
+            text,
+            tr(
+                "{words!r} is too big to come before {scale!r}",
+                words=" ".join(left),
+                scale=tokens[at],
+            ),
         )
     if len(right) == 1 and right[0] in (*_SHORT_AFTER_SCALE, "lăm", "nhăm"):
         return high * biggest + _short_after_scale(right[0], left, tokens[at], high, text)
     low = _read(right, text) if right else 0
     if low >= biggest:
-        raise OcopValueError(
-            f"cannot read {text!r} as a number: {' '.join(right)!r} is too big "
-            f"to follow {tokens[at]!r}"
+        raise _unreadable(
+            text,
+            tr("{words!r} is too big to follow {scale!r}", words=" ".join(right), scale=tokens[at]),
         )
     return high * biggest + low
 
@@ -560,15 +596,26 @@ def _short_after_scale(word: str, left: list[str], scale: str, high: int, text: 
     """
     value = _SCALES[scale]
     if word in ("lăm", "nhăm"):
-        raise OcopValueError(
-            f"cannot read {text!r} as a number: {word!r} follows only a ten; after {scale!r} "
-            f"say 'năm' or 'rưỡi' ({' '.join(left)} {scale} rưỡi), or write the figure in full"
+        raise _unreadable(
+            text,
+            tr(
+                "{word!r} follows only a ten; after {scale!r} say 'năm' or 'rưỡi' ({example}), "
+                "or write the figure in full",
+                word=word,
+                scale=scale,
+                example=" ".join([*left, scale, "rưỡi"]),
+            ),
         )
     if high >= 100:
-        raise OcopValueError(
-            f"cannot read {text!r} as a number: {' '.join([*left, scale, word])!r} is ambiguous "
-            f"after {' '.join(left)!r}: write the part after {scale!r} in full (e.g. 'năm trăm "
-            f"nghìn') or as figures"
+        raise _unreadable(
+            text,
+            tr(
+                "{words!r} is ambiguous after {before!r}: write the part after {scale!r} in full "
+                "(e.g. 'năm trăm nghìn') or as figures",
+                words=" ".join([*left, scale, word]),
+                before=" ".join(left),
+                scale=scale,
+            ),
         )
     return _SHORT_AFTER_SCALE[word] * value // 10
 
@@ -605,7 +652,7 @@ def parse_words(text: str) -> int:
     if negative:
         tokens = tokens[1:]
     if not tokens:
-        raise OcopValueError(f"cannot read {text!r} as a number: no number words in it")
+        raise _unreadable(text, tr("no number words in it"))
     known = (
         set(_UNIT_WORDS)
         | set(_SCALES)
@@ -614,7 +661,7 @@ def parse_words(text: str) -> int:
     )
     for tok in tokens:
         if tok not in known and not _ascii_digits(tok):
-            raise OcopValueError(f"cannot read {text!r} as a number: unknown word {tok!r}")
+            raise _unreadable(text, tr("unknown word {word!r}", word=tok))
     if len(tokens) > _MAX_WORDS:
         raise OcopValueError(
             f"cannot read the text as a number: it has {len(tokens)} number words, and an "

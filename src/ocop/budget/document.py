@@ -15,10 +15,11 @@ from typing import Any, Literal
 import pydantic
 
 from ocop._documents import Figure, document_problems, dump_toml, parse_document
+from ocop._i18n import tr
 from ocop.budget.model import Budget, BudgetLine, TotalKind, TotalRow
 from ocop.errors import OcopInputError, OcopValueError
 from ocop.figures import MAX_DIGITS, FigureTooLarge
-from ocop.money import Unit, format_amount, parse_amount
+from ocop.money import Unit, format_amount, parse_amount, unit_header
 from ocop.periods import Quarter
 from ocop.problems import Location, Problem, Result
 from ocop.text import normalize
@@ -213,7 +214,9 @@ def _from_document(
             problems.append(
                 Problem(
                     code="budget.amount_invalid",
-                    message=f"{value!r} is not an amount in {unit.header}",
+                    message=tr(
+                        "{text!r} is not an amount in {unit}", text=value, unit=unit_header(unit)
+                    ),
                     where=Location(file=file, path=path),
                 )
             )

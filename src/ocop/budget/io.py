@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from ocop._documents import not_text
+from ocop._i18n import tr
 from ocop._xlsx import is_workbook
 from ocop.budget.csvfile import NotUtf8, read_csv, write_csv
 from ocop.budget.document import (
@@ -169,11 +170,13 @@ def load_budget(
                     raise
             data = head + raw.read()
     except FileNotFoundError:
-        raise OcopInputError(f"{name}: no such file") from None
+        raise OcopInputError(tr("{path}: no such file", path=name)) from None
     except IsADirectoryError:
-        raise OcopInputError(f"{name}: is a directory, not a file") from None
+        raise OcopInputError(tr("{path}: is a directory, not a file", path=name)) from None
     except PermissionError as exc:
-        raise OcopInputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        raise OcopInputError(
+            tr("{path}: cannot read ({why})", path=name, why=exc.strerror or exc)
+        ) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

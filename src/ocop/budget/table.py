@@ -33,10 +33,11 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from ocop._gc import no_gc
+from ocop._i18n import tr, trn
 from ocop.budget.model import Budget, BudgetLine, TotalKind, TotalRow
 from ocop.errors import OcopInputError, OcopValueError
 from ocop.figures import MAX_DIGITS, FigureTooLarge
-from ocop.money import UNIT_HINT, Unit, format_amount, parse_amount
+from ocop.money import Unit, format_amount, parse_amount, unit_header, unit_hint
 from ocop.periods import Quarter
 from ocop.problems import Location, Problem, Result
 from ocop.text import fold, normalize
@@ -173,7 +174,11 @@ def _read_preamble(rows: list[Row], file: str | None, problems: list[Problem]) -
                     problems.append(
                         Problem(
                             code="budget.unit",
-                            message=f"the unit line {text!r} names no unit ({UNIT_HINT})",
+                            message=tr(
+                                "the unit line {text!r} names no unit ({hint})",
+                                text=text,
+                                hint=unit_hint(),
+                            ),
                             where=where,
                         )
                     )
@@ -182,9 +187,11 @@ def _read_preamble(rows: list[Row], file: str | None, problems: list[Problem]) -
                     problems.append(
                         Problem(
                             code="budget.unit",
-                            message=(
-                                f"the unit line {text!r} contradicts the one above it "
-                                f"({out.unit.header}): which is meant cannot be known"
+                            message=tr(
+                                "the unit line {text!r} contradicts the one above it "
+                                "({unit}): which is meant cannot be known",
+                                text=text,
+                                unit=unit_header(out.unit),
                             ),
                             where=where,
                         )
@@ -209,9 +216,16 @@ def _missing_columns(cells: Sequence[str], file: str | None) -> OcopInputError:
     missing = [f for f in ("title", "amount") if f not in fields]
     found = ", ".join(repr(h) for h in cells) or "none"
     return OcopInputError(
-        f"{file or 'input'}: missing column{'s' if len(missing) > 1 else ''} "
-        f"{' and '.join(missing)} (the header has {found}); a budget table needs at "
-        "least a title and an amount column such as amount_thousand_vnd"
+        trn(
+            "{file}: missing column {columns} (the header has {found}); a budget table needs "
+            "at least a title and an amount column such as amount_thousand_vnd",
+            "{file}: missing columns {columns} (the header has {found}); a budget table needs "
+            "at least a title and an amount column such as amount_thousand_vnd",
+            len(missing),
+            file=file or tr("input"),
+            columns=tr(" and ").join(missing),
+            found=found,
+        )
     )
 
 
@@ -258,16 +272,18 @@ def read_table(
             break
     if header is None:
         if not preamble:
-            raise OcopInputError(f"{file or 'input'}: the file is empty")
+            raise OcopInputError(tr("{file}: the file is empty", file=file or tr("input")))
         raise _missing_columns(preamble[0][1], file)
     pre = _read_preamble(preamble, file, problems)
     if unit is not None and pre.unit is not None and unit is not pre.unit:
         problems.append(
             Problem(
                 code="budget.unit",
-                message=(
-                    f"the table's unit line says {pre.unit.header}, but {unit.header} was "
-                    "given: which is meant cannot be known"
+                message=tr(
+                    "the table's unit line says {said}, but {given} was given: which is meant "
+                    "cannot be known",
+                    said=unit_header(pre.unit),
+                    given=unit_header(unit),
                 ),
                 where=pre.unit_where or Location(file=file),
             )
@@ -316,9 +332,12 @@ def _read_header(
             problems.append(
                 Problem(
                     code="budget.unit",
-                    message=(
-                        f"column {normalize(name)!r}: {money.unreadable!r} names no unit "
-                        f"({UNIT_HINT}); its figures are not read"
+                    message=tr(
+                        "column {column!r}: {unit!r} names no unit ({hint}); its figures are "
+                        "not read",
+                        column=normalize(name),
+                        unit=money.unreadable,
+                        hint=unit_hint(),
                     ),
                     where=where,
                 )
@@ -329,10 +348,12 @@ def _read_header(
                 problems.append(
                     Problem(
                         code="budget.unit",
-                        message=(
-                            f"column {normalize(name)!r} is in {money.unit.header} but the "
-                            f"table's unit is {table_unit.header}: which is meant cannot be "
-                            "known; its figures are not read"
+                        message=tr(
+                            "column {column!r} is in {unit} but the table's unit is {table}: "
+                            "which is meant cannot be known; its figures are not read",
+                            column=normalize(name),
+                            unit=unit_header(money.unit),
+                            table=unit_header(table_unit),
                         ),
                         where=where,
                     )
@@ -346,11 +367,12 @@ def _read_header(
             problems.append(
                 Problem(
                     code="budget.unit",
-                    message=(
-                        f"column {normalize(name)!r} does not say its unit: write it in the "
-                        f"header (e.g. '{normalize(name)} (1.000 đồng)'), add a unit line "
-                        f"above the header ('ĐVT: triệu đồng'), or give the unit ({UNIT_HINT}); "
-                        "its figures are not read"
+                    message=tr(
+                        "column {column!r} does not say its unit: write it in the header (e.g. "
+                        "'{column} (1.000 đồng)'), add a unit line above the header ('ĐVT: "
+                        "triệu đồng'), or give the unit ({hint}); its figures are not read",
+                        column=normalize(name),
+                        hint=unit_hint(),
                     ),
                     where=where,
                 )
@@ -362,9 +384,10 @@ def _read_header(
             problems.append(
                 Problem(
                     code="budget.column_duplicate",
-                    message=(
-                        f"another column is named {name!r}: rename one, so that neither is "
-                        "lost when the table is written again"
+                    message=tr(
+                        "another column is named {name!r}: rename one, so that neither is "
+                        "lost when the table is written again",
+                        name=name,
                     ),
                     where=Location(file=file, row=row, field=name),
                 )
@@ -442,7 +465,7 @@ def _read_rows(
             message = str(exc)
         except OcopValueError:
             shown = raw if len(raw) <= 40 else raw[:37] + "…"
-            message = f"{shown!r} is not an amount in {u.header}"
+            message = tr("{text!r} is not an amount in {unit}", text=shown, unit=unit_header(u))
         problems.append(
             Problem(
                 code="budget.amount_invalid",
@@ -461,7 +484,11 @@ def _read_rows(
             problems.append(
                 Problem(
                     code="budget.row_width",
-                    message=f"the row has {len(record)} fields, the header {width}",
+                    message=tr(
+                        "the row has {fields} fields, the header {width}",
+                        fields=len(record),
+                        width=width,
+                    ),
                     where=Location(file=file, row=start),
                 )
             )
@@ -529,7 +556,7 @@ def _read_rows(
                 problems.append(
                     Problem(
                         code="budget.row_invalid",
-                        message=f"row number {shown!r} is not a whole number",
+                        message=tr("row number {row!r} is not a whole number", row=shown),
                         where=Location(file=file, row=start, field=header[i_row], code=code),
                     )
                 )
@@ -537,7 +564,7 @@ def _read_rows(
             problems.append(
                 Problem(
                     code="budget.title_missing",
-                    message=f"line {code or '#' + str(row_value)} has no title",
+                    message=tr("line {line} has no title", line=code or "#" + str(row_value)),
                     where=Location(file=file, row=start, field=header[i_title], code=code),
                 )
             )
@@ -551,7 +578,11 @@ def _read_rows(
                     problems.append(
                         Problem(
                             code="budget.schedule_invalid",
-                            message=f"schedule {record[i_sched].strip()[:60]!r}: {bad}",
+                            message=tr(
+                                "schedule {text!r}: {why}",
+                                text=record[i_sched].strip()[:60],
+                                why=bad,
+                            ),
                             where=Location(file=file, row=start, field=header[i_sched], code=code),
                         )
                     )
@@ -586,7 +617,9 @@ def _read_rows(
             )
         )
     if not lines:
-        raise OcopInputError(f"{file or 'input'}: the table has a header but no lines")
+        raise OcopInputError(
+            tr("{file}: the table has a header but no lines", file=file or tr("input"))
+        )
     places: dict[str, Location | None] = {}
     if total_where is not None:
         places["stated_total"] = total_where
@@ -610,7 +643,7 @@ def _parse_schedule(text: str, unit: Unit) -> tuple[tuple[tuple[Quarter, int], .
         if not part.strip():
             continue
         if "=" not in part:
-            return (), f"{part.strip()[:40]!r} is not QUARTER=AMOUNT"
+            return (), tr("{part!r} is not QUARTER=AMOUNT", part=part.strip()[:40])
         q, _, amount = part.partition("=")
         try:
             out.append((Quarter.parse(q), parse_amount(amount.strip(), unit)))

@@ -21,6 +21,7 @@ from typing import Any
 
 from ocop._documents import not_text
 from ocop._files import same_file, write_atomic
+from ocop._i18n import tr
 from ocop._table import render_table
 from ocop.problems import Problem
 
@@ -71,13 +72,15 @@ def read_bytes(path: str) -> bytes:
         return sys.stdin.buffer.read()
     p = Path(path)
     if p.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
+        raise InputError(tr("{path}: is a directory, not a file", path=path))
     try:
         return p.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(tr("{path}: no such file", path=path)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(
+            tr("{path}: cannot read: {why}", path=path, why=exc.strerror or exc)
+        ) from None
 
 
 def read_text(path: str) -> str:
@@ -94,7 +97,7 @@ def decode_text(data: bytes, path: str) -> str:
     """``data`` (read from ``path``) as UTF-8 text, or `InputError` (as
     `read_text`)."""
     if not data.strip():
-        raise InputError(f"{path}: the file is empty")
+        raise InputError(tr("{file}: the file is empty", file=path))
     why = not_text(data[:8192])
     if why is not None:
         raise InputError(f"{path}: {why}")
@@ -102,7 +105,11 @@ def decode_text(data: bytes, path: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{path}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
+            tr(
+                "{path}: not UTF-8 text (byte {byte}); save the file as UTF-8",
+                path=path,
+                byte=exc.start + 1,
+            )
         ) from None
     return text.removeprefix("\ufeff")
 

@@ -208,7 +208,7 @@ def _referenced(plan: Any) -> tuple[Any, ...]:
 def _report(args: argparse.Namespace) -> int:
     from importlib import resources
 
-    from ocop.cycle import EventKind, follow, read_events
+    from ocop.cycle import EventKind, follow, read_events, watch_events
     from ocop.plan import SIMULATED, EventLog, progress, quang_tri_2019_results
     from ocop.plan import render_report as render
     from ocop.problems import has_errors
@@ -238,8 +238,12 @@ def _report(args: argparse.Namespace) -> int:
         text = resources.files("ocop.data").joinpath(_BUILTIN_EVENTS).read_text("utf-8")
     records = None
     log = None
+    watch = None
     if text is not None:
         read = read_events(text, file=name)
+        # The certificates on the report's date, from the events up to it (the replay's
+        # problems are the log's, reported once below).
+        watch = watch_events(read.value, plan.end if on is None else on).value
         followed = follow(read.value)
         records = followed.value
         found = sorted((*read.problems, *followed.problems), key=lambda p: p.where.row or 0)
@@ -254,7 +258,15 @@ def _report(args: argparse.Namespace) -> int:
     results = None
     if args.plan is None and text is None and not args.no_events:
         results = quang_tri_2019_results()
-    result = progress(plan, on=on, records=records, log=log, problems=problems, results=results)
+    result = progress(
+        plan,
+        on=on,
+        records=records,
+        log=log,
+        problems=problems,
+        results=results,
+        watch=watch,
+    )
     write_output(render(result, args.format, lang=args.lang), args.output)
     if args.format != "json":
         print_problems(result.problems)

@@ -41,7 +41,7 @@ from ocop.cycle.machine import follow, pending_re_evaluation, replay
 from ocop.cycle.model import Event, EventKind, Record, Step
 from ocop.cycle.timetable import commune_check_due
 from ocop.problems import Location, Result
-from ocop.regimes import Level, authority_name
+from ocop.regimes import CURRENT_RULES_START, Level, authority_name, regime_on
 
 __all__ = [
     "DEFAULT_WITHIN_DAYS",
@@ -258,6 +258,14 @@ def _decide(record: Record, cert: Certificate, filed: dt.date) -> NextStep:
 def _file(cert: Certificate, on: dt.date) -> NextStep:
     """The producer's next step while the certificate is valid and nothing is filed."""
     first, last = cert.filing_window
+    if on < CURRENT_RULES_START:
+        # The filing window is a rule of 26/2026/QĐ-TTg (art. 7.6.a): not in force yet.
+        action = tr(
+            "file the re-evaluation before the certificate expires on {expires} (the filing "
+            "window of 26/2026/QĐ-TTg art. 7.6.a applies from 22 May 2026)",
+            expires=cert.expires_on.isoformat(),
+        )
+        return NextStep(action=action, by=cert.expires_on, ref=regime_on(on).id, who="producer")
     if on < first:
         action = tr(
             "file the re-evaluation dossier from {first} to {last}",
@@ -370,7 +378,7 @@ def _watched(record: Record, on: dt.date, within: int) -> WatchedCertificate | N
         status = WatchStatus.EXTENDED
     else:
         first, last = cert.filing_window
-        if first <= on <= last:
+        if first <= on <= last and on >= CURRENT_RULES_START:
             status = WatchStatus.WINDOW_OPEN
         elif (cert.expires_on - on).days <= within:
             status = WatchStatus.EXPIRING

@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Literal
 
 from ocop._documents import parse_document, read_text_file
+from ocop._i18n import tr
 from ocop.budget import Budget
 from ocop.errors import OcopInputError, OcopValueError
 from ocop.plan.document import (
@@ -127,7 +128,7 @@ def load_plan(path: str | Path) -> Result[Plan | None]:
             return _load_file(p)
         return read_folder(p)
     if not p.exists():
-        raise OcopInputError(f"{path}: no such file")
+        raise OcopInputError(tr("{path}: no such file", path=path))
     if p.suffix.lower() == ".csv":
         raise OcopInputError(
             f"{path}: a plan is a TOML or JSON document, or a folder of CSV tables "

@@ -45,7 +45,7 @@ import attrs
 
 from ocop._enums import OcopEnum
 from ocop.budget import Rollup, build_tree, check, rollup
-from ocop.cycle import Record
+from ocop.cycle import Record, Watch
 from ocop.plan.checks import check_province
 from ocop.plan.indicators import INDICATORS, count_indicators
 from ocop.plan.model import Activity, Bounds, Citation, Comparison, Fact, Number, Plan, Target
@@ -221,6 +221,8 @@ class Progress:
         problems: Every problem found in the plan (its province on its date included,
             [`check_province`][ocop.plan.checks.check_province]), its budget and the event log.
         results: The real results the figures were read from, or ``None``.
+        watch: The certificate watch on the report's date (`ocop.cycle.Watch`), from the
+            event log, or ``None`` without one.
     """
 
     plan: Plan
@@ -232,6 +234,7 @@ class Progress:
     log: EventLog | None = None
     problems: tuple[Problem, ...] = ()
     results: CycleResults | None = None
+    watch: Watch | None = None
 
 
 def _share(amount: int, total: int) -> Decimal:
@@ -495,6 +498,7 @@ def progress(
     log: EventLog | None = None,
     problems: Iterable[Problem] = (),
     results: CycleResults | None = None,
+    watch: Watch | None = None,
 ) -> Progress:
     """The progress of ``plan`` on ``on`` (default: the last day of its year).
 
@@ -508,6 +512,8 @@ def progress(
         results: The real results of the plan's cycle ([`ocop.plan.results`][ocop.plan.results]):
             where they give an indicator's figure, it comes before the records'. Results of
             another cycle than the plan's year are not used.
+        watch: The certificate watch of the event log on the report's date
+            (`ocop.cycle.watch_events`), shown by reports.
     """
     day = plan.end if on is None else on
     known = None
@@ -556,4 +562,5 @@ def progress(
         log=log,
         problems=(*problems, *check_province(plan), *budget_problems),
         results=results,
+        watch=watch,
     )

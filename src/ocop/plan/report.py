@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Any
 
 from ocop._table import render_table
+from ocop.cycle import watch_html_section, watch_table
 from ocop.money import format_amount
 from ocop.periods import QuarterRange
 from ocop.plan.model import Citation, Comparison, Number
@@ -202,7 +203,9 @@ def report_data(progress: Progress) -> dict[str, Any]:
     ``ocop budget report --format json`` — ``key`` (the section's code, also as ``code``),
     ``title``, ``amount`` in đồng, ``share`` and ``lines`` (how many leaf lines) —;
     ``linked`` (the money of the lines some activity links to, each line counted once, so
-    lines shared by activities are not counted twice), ``unlinked``), ``indicators`` and
+    lines shared by activities are not counted twice), ``unlinked``), ``indicators``,
+    ``watch`` (the certificate watch on the report's date, as ``ocop cycle watch --format
+    json`` writes it without its problems, or ``null`` without an event log) and
     ``problems``. Shares are JSON numbers, per cent with two decimals (``4.67``).
     """
     plan = progress.plan
@@ -291,6 +294,7 @@ def report_data(progress: Progress) -> dict[str, Any]:
             ],
         },
         "indicators": None if progress.indicators is None else dict(progress.indicators),
+        "watch": None if progress.watch is None else progress.watch.to_dict(),
         "problems": [p.to_dict() for p in progress.problems],
     }
 
@@ -596,6 +600,8 @@ def _text(progress: Progress, lang: str) -> str:
     unlinked = _unlinked_line(progress, lang)
     if unlinked:
         out += [unlinked, ""]
+    if progress.watch is not None:
+        out += [watch_table(progress.watch, lang=lang), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -637,6 +643,9 @@ def _markdown(progress: Progress, lang: str) -> str:
     unlinked = _unlinked_line(progress, lang)
     if unlinked:
         out += [unlinked, ""]
+    if progress.watch is not None:
+        title, _, table = watch_table(progress.watch, lang=lang).partition("\n")
+        out += [f"## {_md_text(title)}", "", "```text", table.strip("\n"), "```", ""]
     if progress.problems:
         out += [f"## {t['problems']}", ""]
         out += [f"- `{_md_cell(p.render())}`" for p in progress.problems]
@@ -914,6 +923,8 @@ def _html(progress: Progress, lang: str) -> str:
         unlinked = _unlinked_line(progress, lang)
         if unlinked:
             body.append(f'<p class="meta">{_esc(unlinked)}</p>')
+    if progress.watch is not None:
+        body.append(watch_html_section(progress.watch, lang=lang))
     if progress.problems:
         body.append(f"<h2>{_esc(t['problems'])}</h2>")
         body.append(
