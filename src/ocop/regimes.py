@@ -447,4 +447,8 @@ def authority_name(level: Level, on: dt.date) -> str:
         if on >= MINISTRY_RENAMED:
             return tr("the Ministry of Agriculture and Environment")
         return tr("the Ministry of Agriculture and Rural Development")
-    return tr("the {level}", level=level.value)
+    if level is Level.PROVINCE:
+        return tr("the province")
+    if level is Level.DISTRICT:
+        return tr("the district")
+    return tr("the commune")

@@ -120,7 +120,8 @@ def _list(args: argparse.Namespace) -> int:
     rows = [[u.code, u.name, u.province or ""] for u in units]
     if args.format == "table":
         print_rows("table", ["code", "name", "province"], rows)
-        print(tr("{n} units of level {level} on {on}", n=len(units), level=args.level, on=day))
+        level = tr("province") if args.level == "province" else tr("commune")
+        print(tr("{n} units of level {level} on {on}", n=len(units), level=level, on=day))
         return 0
     print_rows(
         args.format,
