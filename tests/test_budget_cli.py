@@ -286,3 +286,38 @@ def test_version_and_help() -> None:
         [sys.executable, "-m", "ocop", "--help"], capture_output=True, text=True, check=True
     )
     assert "budget" in out.stdout
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_reader_problems_are_vietnamese_by_default() -> None:
+    table = "TT,Nội dung,Kinh phí (USD)\n1,A,1\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "ocop", "budget", "check", "-"],
+        check=False,
+        input=table,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert done.returncode == 1
+    assert (
+        "<stdin>:1: Kinh phí (USD): cột 'Kinh phí (USD)': 'USD' không nêu đơn vị nào" in done.stdout
+    )
+    assert "[budget.unit]" in done.stdout
+
+
+@pytest.mark.usefixtures("vietnamese")
+def test_quote_and_figure_problems_are_vietnamese_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    quote = tmp_path / "quote.csv"
+    quote.write_text('TT,Nội dung,Kinh phí (đồng)\n1,A,"1\n2,B,3\n', encoding="utf-8")
+    code, out, _ = run(capsys, "budget", "check", str(quote))
+    assert code == 1
+    assert "dấu nháy kép mở ở dòng này mà không bao giờ đóng" in out
+    assert "[budget.csv]" in out
+    huge = tmp_path / "huge.csv"
+    huge.write_text("TT,Nội dung,Kinh phí (đồng)\n1,A,1" + "0" * 99 + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "budget", "check", str(huge))
+    assert code == 1
+    assert "con số có 100 chữ số là quá lớn, không đọc được (tối đa 45)" in out

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ocop._i18n import tr
 from ocop.errors import OcopTypeError, OcopValueError
 from ocop.text import normalize
 
@@ -41,7 +42,12 @@ class FigureTooLarge(OcopValueError):
 
 
 _GROUPING = re.compile(r"[.\s\u00a0\u202f]")
-_HINT = "write it like 1.500, 6.422.330 or 97,5: dots group thousands, a comma marks decimals"
+
+
+def _hint() -> str:
+    return tr(
+        "write it like 1.500, 6.422.330 or 97,5: dots group thousands, a comma marks decimals"
+    )
 
 
 def parse_figure(text: str) -> int | Decimal:
@@ -65,13 +71,16 @@ def parse_figure(text: str) -> int | Decimal:
     m = FIGURE.match(body)
     if m is None:
         shown = body if len(body) <= 40 else body[:37] + "…"
-        raise OcopValueError(f"{shown!r} is not a figure ({_HINT})")
+        raise OcopValueError(tr("{text!r} is not a figure ({hint})", text=shown, hint=_hint()))
     digits = _GROUPING.sub("", m.group("int"))
     frac = m.group("frac") or ""
     if len(digits.lstrip("0")) + len(frac) > MAX_DIGITS:
         raise FigureTooLarge(
-            f"a figure of {len(digits) + len(frac)} digits is too large to be read "
-            f"(at most {MAX_DIGITS})"
+            tr(
+                "a figure of {digits} digits is too large to be read (at most {most})",
+                digits=len(digits) + len(frac),
+                most=MAX_DIGITS,
+            )
         )
     sign = "-" if m.group("sign") else ""
     if not frac.strip("0"):
@@ -87,7 +96,12 @@ def parse_count(text: str) -> int:
     """
     value = parse_figure(text)
     if not isinstance(value, int):
-        raise OcopValueError(f"{normalize(text)!r} is not a whole number: a count has no decimals")
+        raise OcopValueError(
+            tr(
+                "{text!r} is not a whole number: a count has no decimals",
+                text=normalize(text),
+            )
+        )
     return value
 
 

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
+from ocop._i18n import tr
 from ocop.budget.model import Budget
 from ocop.budget.table import Row, read_table, table_rows
 from ocop.errors import OcopInputError
@@ -79,7 +80,9 @@ class CsvRows:
                 if len(head) >= _SNIFF_LINES:
                     break
         except UnicodeDecodeError:
-            raise NotUtf8(f"{file or 'input'}: not UTF-8 text; save the file as UTF-8") from None
+            raise NotUtf8(
+                tr("{file}: not UTF-8 text; save the file as UTF-8", file=file or tr("input"))
+            ) from None
         self.delimiter = _sniff_delimiter([x for x in head if x.strip()])
         self._lines: Iterator[str] = itertools.chain(head, lines)
 
@@ -100,13 +103,19 @@ class CsvRows:
                 start = line_no + 1
                 self.problems.append(_broken_row(str(exc), self.file, start, self.code))
                 if self._reopen is None:
-                    raise OcopInputError(f"{name}:{start}: not a CSV table ({exc})") from None
+                    raise OcopInputError(
+                        tr("{file}:{row}: not a CSV table ({why})", file=name, row=start, why=exc)
+                    ) from None
                 rest = itertools.islice(self._reopen(), start, None)
                 reader, base, line_no = self._reader(rest), start, start
                 continue
             except UnicodeDecodeError:
                 raise NotUtf8(
-                    f"{name}: not UTF-8 text after line {line_no}; save the file as UTF-8"
+                    tr(
+                        "{file}: not UTF-8 text after line {line}; save the file as UTF-8",
+                        file=name,
+                        line=line_no,
+                    )
                 ) from None
             start = line_no + 1
             line_no = base + reader.line_num  # type: ignore[attr-defined]
@@ -115,17 +124,17 @@ class CsvRows:
 
 def _broken_row(why: str, file: str | None, row: int, code: str) -> Problem:
     if "unexpected end of data" in why:
-        message = (
+        message = tr(
             "a quote opens in this row and is never closed, so the rest of the file would be "
             'one cell: close it (") or remove it; reading goes on at the next line'
         )
     elif "expected after" in why:
-        message = (
+        message = tr(
             "a quoted cell goes on after its closing quote: quote the whole cell, and double "
             'a quote inside it (""); reading goes on at the next line'
         )
     else:
-        message = f"not CSV here ({why}); reading goes on at the next line"
+        message = tr("not CSV here ({why}); reading goes on at the next line", why=why)
     return Problem(code=code, message=message, where=Location(file=file, row=row))
 
 
