@@ -68,3 +68,35 @@ def test_merged_cells_give_their_value_to_each_row_and_hidden_rows_are_reported(
     assert [(p.code, p.severity.value, p.where.row) for p in result.problems] == [
         ("xlsx.hidden_row", "warning", 5)
     ]
+
+
+@pytest.mark.usefixtures("vietnamese")
+@pytest.mark.parametrize("by", ["section", "locality", "responsible", "source"])
+def test_a_report_workbook_holds_the_json_figures_as_numbers(
+    by: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "r.xlsx"
+    assert main(["budget", "report", "--by", by, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert main(["budget", "report", "--by", by, "--format", "xlsx", "-o", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Kinh phí"]
+    ws = wb["Kinh phí"]
+    head, *rows, total = list(ws.iter_rows(values_only=True))
+    assert head == ("Nhóm", "Nội dung", "Kinh phí (đồng)", "Tỷ lệ (%)", "Số dòng")
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in rows] == [
+        (g["key"], g["title"], g["amount"], g["share"], g["lines"]) for g in data["groups"]
+    ]
+    assert all(isinstance(r[2], int) for r in rows)
+    assert total[2] == data["total"] == sum(r[2] for r in rows)
+    assert {ws.cell(row, 3).number_format for row in range(2, ws.max_row + 1)} == {"#,##0"}
+
+
+def test_a_report_workbook_is_not_written_to_a_terminal_and_o_needs_xlsx(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["budget", "report", "--format", "xlsx"]) == 2
+    assert "-o" in capsys.readouterr().err
+    assert main(["budget", "report", "--format", "json", "-o", str(tmp_path / "x")]) == 2
+    assert not (tmp_path / "x").exists()

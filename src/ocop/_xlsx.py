@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import warnings
 import zipfile
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -31,11 +32,14 @@ from ocop._i18n import tr
 from ocop.errors import OcopInputError
 
 __all__ = [
+    "SHARE",
+    "WHOLE",
     "Book",
     "CellRead",
     "cell_name",
     "is_workbook",
     "open_workbook",
+    "table_workbook",
     "workbook_bytes",
 ]
 
@@ -181,3 +185,35 @@ def workbook_bytes(book: Workbook) -> bytes:
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
+
+
+#: Display formats of written figures: thousands grouped; the spreadsheet program shows the
+#: separators of its own locale (``1.500.000`` in Vietnamese).
+WHOLE = "#,##0"
+SHARE = "0.00"
+
+
+def table_workbook(
+    sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[object]], Sequence[str | None]]],
+) -> bytes:
+    """A workbook of plain tables, one a sheet: ``(name, header, rows, formats)``, where
+    ``formats[i]`` is the number format of column ``i`` (``None``: general). Figures are
+    written as numbers so that the office can keep computing with them."""
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for name, header, rows, formats in sheets:
+        ws = book.create_sheet(title=name[:31])
+        ws.append(list(header))
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            ws.append(list(row))
+        for col, fmt in enumerate(formats, start=1):
+            if fmt is None:
+                continue
+            for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
+                cell.number_format = fmt
+        ws.freeze_panes = "A2"
+    return workbook_bytes(book)

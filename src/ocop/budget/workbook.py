@@ -26,14 +26,15 @@ from typing import Any
 import attrs
 
 from ocop._i18n import tr
-from ocop._xlsx import Book, cell_name, open_workbook, read_cell
+from ocop._xlsx import SHARE, WHOLE, Book, cell_name, open_workbook, read_cell, table_workbook
 from ocop.budget.model import Budget
+from ocop.budget.rollup import Rollup
 from ocop.budget.table import Row, field_of, read_table
 from ocop.errors import OcopInputError
 from ocop.money import Unit
 from ocop.problems import Location, Problem, Result, Severity
 
-__all__ = ["read_workbook"]
+__all__ = ["read_workbook", "rollup_workbook"]
 
 
 def _text(value: Any) -> str:
@@ -153,3 +154,19 @@ def _locate(problem: Problem, tab: str, columns: dict[str, int]) -> Problem:
     col = columns.get(field) or columns.get("amount" if "total" in field else field)
     cell = cell_name(tab, where.row, col) if col else f"{tab}!{where.row}:{where.row}"
     return attrs.evolve(problem, where=attrs.evolve(where, cell=cell))
+
+
+def rollup_workbook(result: Rollup) -> bytes:
+    """A budget's rollup as a workbook: one sheet, Vietnamese (the current language's) sheet
+    name and headers; amounts as whole đồng, shares as exact decimals, both numbers with a
+    display format, so that the office can keep computing with them."""
+    header = [
+        tr("Group"),
+        tr("Item"),
+        tr("Amount ({unit})", unit="đồng"),
+        tr("Share (%)"),
+        tr("Lines"),
+    ]
+    rows: list[list[object]] = [[g.key, g.title, g.amount, g.share, g.lines] for g in result.groups]
+    rows.append(["", tr("TOTAL"), result.total, Decimal(100), sum(g.lines for g in result.groups)])
+    return table_workbook([(tr("Budget"), header, rows, [None, None, WHOLE, SHARE, WHOLE])])

@@ -22,9 +22,12 @@ from ocop.budget import (
     write_csv,
     write_document,
 )
+from ocop.budget.workbook import rollup_workbook
 from ocop.cli._common import (
+    FORMATS,
     InputError,
     add_format,
+    check_output,
     examples,
     print_json,
     print_problem_rows,
@@ -32,6 +35,7 @@ from ocop.cli._common import (
     print_rows,
     read_text,
     warn,
+    write_output,
 )
 from ocop.errors import OcopValueError
 from ocop.money import Unit, format_amount, in_words, unit_header
@@ -95,7 +99,13 @@ def register(sub: Any) -> None:
         help="unit of the table's figures (default: the budget's own)",
     )
     _add_table_unit(report)
-    add_format(report)
+    add_format(report, (*FORMATS, "xlsx"))
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="xlsx only: the workbook to write (one sheet, figures as numbers)",
+    )
     report.set_defaults(handler=_report)
 
     chk = cmds.add_parser(
@@ -209,6 +219,12 @@ def _unit(args: argparse.Namespace, budget: Budget) -> Unit:
 
 
 def _report(args: argparse.Namespace) -> int:
+    output = getattr(args, "output", None)
+    check_output(output, args.file)
+    if args.format == "xlsx" and output in (None, "-") and sys.stdout.isatty():
+        raise InputError(tr("budget report --format xlsx: give the file to write with -o"))
+    if args.format != "xlsx" and output is not None:
+        raise InputError(tr("budget report: -o is for --format xlsx; other formats print"))
     budget, problems, name = _all_problems(
         args.file, _table_unit(args), getattr(args, "sheet", None)
     )
@@ -261,6 +277,9 @@ def _report(args: argparse.Namespace) -> int:
             "problems": [p.to_dict() for p in problems],
         }
 
+    if args.format == "xlsx":
+        write_output(rollup_workbook(result), output)
+        return 0
     if args.format == "csv":
         print_rows(
             "csv",
