@@ -46,6 +46,21 @@ def test_an_output_that_names_an_input_is_refused_before_any_work(
     assert {p: _digest(p) for p in (plan, events)} == before
 
 
+@pytest.mark.usefixtures("vietnamese")
+def test_the_refusal_is_vietnamese_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "p.toml"
+    shutil.copy(PLAN, plan)
+    before = _digest(plan)
+    assert main(["plan", "convert", str(plan), "-o", str(plan)]) == 2
+    assert (
+        f"ocop: --output {plan}: là tệp dữ liệu vào; hãy ghi ra tệp khác để dữ liệu vào "
+        "không bị mất"
+    ) in capsys.readouterr().err
+    assert _digest(plan) == before
+
+
 def test_an_output_inside_an_input_folder_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

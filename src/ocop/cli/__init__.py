@@ -161,12 +161,12 @@ _OUTPUT_ERRORS = frozenset(
 def _cannot_write(exc: OSError) -> int:
     """One line on standard error, and standard output quietened so that the interpreter's
     own flush at exit does not fail again (exit 2)."""
-    why = "the pipe was closed" if isinstance(exc, BrokenPipeError) else exc.strerror or exc
+    why = tr("the pipe was closed") if isinstance(exc, BrokenPipeError) else exc.strerror or exc
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     with contextlib.suppress(OSError):
-        print(f"ocop: cannot write the output: {why}", file=sys.stderr)
+        print("ocop: " + tr("cannot write the output: {why}", why=why), file=sys.stderr)
     return 2
 
 

@@ -122,17 +122,26 @@ def check_output(output: str | None, *inputs: str | Path | None) -> None:
         return
     out = Path(output)
     if out.is_dir():
-        raise InputError(f"--output {output}: is a directory, not a file")
+        raise InputError(tr("--output {output}: is a directory, not a file", output=output))
     for given in inputs:
         if given is None or str(given) == "-":
             continue
         source = Path(given)
         if same_file(out, source) or (source.is_dir() and same_file(out.parent, source)):
-            what = "an input file" if not source.is_dir() else f"a file of the input {given}"
-            raise InputError(
-                f"--output {output}: is {what}; write to another file, so that the input "
-                "is not lost"
-            )
+            if source.is_dir():
+                message = tr(
+                    "--output {output}: is a file of the input {given}; write to another "
+                    "file, so that the input is not lost",
+                    output=output,
+                    given=given,
+                )
+            else:
+                message = tr(
+                    "--output {output}: is an input file; write to another file, so that the "
+                    "input is not lost",
+                    output=output,
+                )
+            raise InputError(message)
 
 
 def write_output(text: str | bytes, output: str | None) -> None:
@@ -149,7 +158,9 @@ def write_output(text: str | bytes, output: str | None) -> None:
     try:
         write_atomic(output, text)
     except OSError as exc:
-        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+        raise InputError(
+            tr("{output}: cannot write ({why})", output=output, why=exc.strerror or exc)
+        ) from None
 
 
 def print_json(obj: Any) -> None:
