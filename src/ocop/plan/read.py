@@ -18,6 +18,7 @@ import attrs
 import pydantic
 
 from ocop._documents import document_problems, json_type, parse_document
+from ocop._i18n import tr
 from ocop.budget import Budget, load_budget, read_document
 from ocop.cycle import EventKind
 from ocop.errors import OcopInputError, OcopValueError
@@ -98,7 +99,10 @@ def read_data(data: object, *, file: str | None, opener: BudgetOpener) -> Result
         if not isinstance(raw, list):
             problems.append(
                 _problem(
-                    "plan.schema", f"write a list here (got {json_type(raw)})", file, f"$.{key}"
+                    "plan.schema",
+                    tr("write a list here (got {type})", type=json_type(raw)),
+                    file,
+                    f"$.{key}",
                 )
             )
             continue
@@ -208,7 +212,7 @@ def _target(
                 problems.append(
                     _problem(
                         "plan.value",
-                        f"a tolerance is a per cent from 0 to below 100 (got {pct})",
+                        tr("a tolerance is a per cent from 0 to below 100 (got {pct})", pct=pct),
                         file,
                         f"{path}.tolerance",
                     )
@@ -220,7 +224,10 @@ def _target(
         problems.append(
             _problem(
                 "plan.value",
-                f"a target compared {comparison.value!r} needs a value",
+                tr(
+                    "a target compared {comparison!r} needs a value",
+                    comparison=comparison.value,
+                ),
                 file,
                 f"{path}.value",
             )
@@ -230,7 +237,10 @@ def _target(
         if high is None:
             problems.append(
                 _problem(
-                    "plan.value", "a 'between' target needs its high end", file, f"{path}.high"
+                    "plan.value",
+                    tr("a 'between' target needs its high end"),
+                    file,
+                    f"{path}.high",
                 )
             )
             return None
@@ -238,7 +248,7 @@ def _target(
             problems.append(
                 _problem(
                     "plan.value",
-                    f"the high end {high} is below the low end {value}",
+                    tr("the high end {high} is below the low end {low}", high=high, low=value),
                     file,
                     f"{path}.high",
                 )
@@ -248,7 +258,10 @@ def _target(
         problems.append(
             _problem(
                 "plan.value",
-                f"'high' is only for 'between' targets (this one is {comparison.value!r})",
+                tr(
+                    "'high' is only for 'between' targets (this one is {comparison!r})",
+                    comparison=comparison.value,
+                ),
                 file,
                 f"{path}.high",
             )
@@ -257,7 +270,10 @@ def _target(
     if value is not None and value < 0:
         problems.append(
             _problem(
-                "plan.value", f"a target cannot be negative (got {value})", file, f"{path}.value"
+                "plan.value",
+                tr("a target cannot be negative (got {value})", value=value),
+                file,
+                f"{path}.value",
             )
         )
         return None
@@ -410,7 +426,11 @@ def _whole(
     problems.append(
         _problem(
             "plan.value",
-            f"{indicator} counts people or things: {figure_text(value)} is not a whole number",
+            tr(
+                "{indicator} counts people or things: {value} is not a whole number",
+                indicator=indicator,
+                value=figure_text(value),
+            ),
             file,
             path,
         )
