@@ -140,3 +140,38 @@ def test_convert_refuses_a_plan_with_errors(
     assert not target.exists()
     assert main(["plan", "convert", str(tmp_path / "none.toml"), "--to", "json"]) == 2
     assert capsys.readouterr().err == f"ocop: {tmp_path / 'none.toml'}: no such file\n"
+
+
+def test_report_workbook_holds_the_json_figures_as_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    out = tmp_path / "r.xlsx"
+    assert main(["report", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert main(["report", "--format", "xlsx", "--lang", "vi", "-o", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Mục tiêu", "Nội dung thực hiện", "Kinh phí theo mục"]
+    targets = list(wb["Mục tiêu"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in targets] == [t["id"] for t in data["targets"]]
+    activities = list(wb["Nội dung thực hiện"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[5], r[6]) for r in activities] == [
+        (a["id"], a["budget"], a["share"]) for a in data["activities"]
+    ]
+    ws = wb["Kinh phí theo mục"]
+    *sections, total = list(ws.iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[2], r[3]) for r in sections] == [
+        (s["key"], s["amount"], s["share"]) for s in data["budget"]["sections"]
+    ]
+    assert total[2] == data["budget"]["total"] == sum(r[2] for r in sections)
+    assert all(isinstance(r[2], int) for r in sections)
+    assert ws.cell(2, 3).number_format == "#,##0"
+
+
+def test_report_workbook_is_not_written_to_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["report", "--format", "xlsx"]) == 2
+    assert "-o" in capsys.readouterr().err

@@ -74,9 +74,9 @@ def register(sub: Any) -> None:
     )
     report.add_argument(
         "--format",
-        choices=("table", "json", "markdown", "html"),
+        choices=("table", "json", "markdown", "html", "xlsx"),
         default="table",
-        help="output format (default: table)",
+        help="output format (default: table; xlsx: a workbook, needs -o on a terminal)",
     )
     report.add_argument(
         "--lang", choices=("vi", "en"), default="vi", help="language of the labels (default: vi)"
@@ -267,7 +267,14 @@ def _report(args: argparse.Namespace) -> int:
         results=results,
         watch=watch,
     )
-    write_output(render(result, args.format, lang=args.lang), args.output)
+    if args.format == "xlsx":
+        from ocop.plan.report import report_workbook
+
+        if args.output in (None, "-") and sys.stdout.isatty():
+            raise InputError(tr("report --format xlsx: give the file to write with -o"))
+        write_output(report_workbook(result, lang=args.lang), args.output)
+    else:
+        write_output(render(result, args.format, lang=args.lang), args.output)
     if args.format != "json":
         print_problems(result.problems)
     return 1 if has_errors(result.problems) else 0

@@ -31,7 +31,7 @@ from ocop.plan.progress import (
     TargetStatus,
 )
 
-__all__ = ["FORMATS", "render", "report_data"]
+__all__ = ["FORMATS", "render", "report_data", "report_workbook"]
 
 #: The formats [`render`][ocop.plan.report.render] writes.
 FORMATS = ("table", "json", "markdown", "html")
@@ -960,3 +960,82 @@ def render(progress: Progress, format: str = "table", *, lang: str = "vi") -> st
     if format == "html":
         return _html(progress, lang)
     raise OcopValueError(f"unknown format {format!r} (one of: {', '.join(FORMATS)})")
+
+
+def _xlsx_value(value: object) -> object:
+    """A cell's value: a figure or a truth as itself, a range (``[3, 5]``) as its text."""
+    if isinstance(value, list | tuple):
+        return "–".join(_fig(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def report_workbook(progress: Progress, *, lang: str = "vi") -> bytes:
+    """The progress as a workbook in ``lang``: one sheet each for the targets, the activities
+    and the budget by section, with the figures of [`report_data`][ocop.plan.report.report_data]
+    written as numbers (amounts in whole đồng, shares as exact decimals) that display with
+    thousands separators, so that the office can keep computing with them.
+
+    Raises:
+        ValueError: ``lang`` is not known.
+    """
+    from ocop._xlsx import SHARE, WHOLE, table_workbook
+    from ocop.errors import OcopValueError
+
+    if lang not in _T:
+        raise OcopValueError(f"unknown language {lang!r} (vi or en)")
+    t = _T[lang]
+    data = report_data(progress)
+    targets = [
+        [
+            d["id"],
+            d["text"],
+            _xlsx_value(d["target"]),
+            _xlsx_value(d["actual"]),
+            _xlsx_value(d["expected"]),
+            t[TargetStatus(d["status"])],
+        ]
+        for d in data["targets"]
+    ]
+    activities = [
+        [
+            d["id"],
+            d["title"],
+            d["from"] if d["from"] == d["to"] else f"{d['from']} – {d['to']}",
+            t[ActivityStatus(d["status"])],
+            d["lead"],
+            d["budget"],
+            None if ap.share is None else ap.share,
+        ]
+        for d, ap in zip(data["activities"], progress.activities, strict=True)
+    ]
+    sheets: list[tuple[str, Sequence[str], Sequence[Sequence[object]], Sequence[str | None]]] = [
+        (
+            t["targets"],
+            ["#", t["title"], t["target"], t["actual"], t["expected"], t["status"]],
+            targets,
+            [None, None, WHOLE, WHOLE, WHOLE, None],
+        ),
+        (
+            t["activities"],
+            ["#", t["title"], t["window"], t["status"], t["lead"], t["amount"], t["share"]],
+            activities,
+            [None, None, None, None, None, WHOLE, SHARE],
+        ),
+    ]
+    budget = progress.budget
+    if budget is not None:
+        rows: list[list[object]] = [
+            [g.key, g.title, g.amount, g.share] for g in budget.sections.groups
+        ]
+        rows.append(["", t["total"], budget.total, None])
+        sheets.append(
+            (
+                t["sections"],
+                ["#", t["title"], t["amount"], t["share"]],
+                rows,
+                [None, None, WHOLE, SHARE],
+            )
+        )
+    return table_workbook(sheets)
