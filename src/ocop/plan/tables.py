@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from ocop._documents import read_text_file
+from ocop._i18n import tr, trn
 from ocop.budget import Budget, load_budget
 from ocop.budget.csvfile import CsvRows
 from ocop.errors import OcopInputError, OcopValueError
@@ -47,7 +48,7 @@ class _Table:
 def _table(path: Path, columns: tuple[str, ...]) -> _Table:
     text = read_text_file(path)
     if not text.strip():
-        raise OcopInputError(f"{path}: the file is empty")
+        raise OcopInputError(tr("{file}: the file is empty", file=path))
     source = CsvRows(
         iter(io.StringIO(text, newline="")),
         file=str(path),
@@ -66,10 +67,22 @@ def _table(path: Path, columns: tuple[str, ...]) -> _Table:
         rows.append((number, dict(zip(header, cells, strict=False))))
     missing = [c for c in columns if header is None or c not in header]
     if missing or not rows:
-        raise OcopInputError(
-            f"{path}: missing column{'s' if len(missing) > 1 else ''} "
-            f"{', '.join(missing) or '(no rows)'} (a plan table needs {', '.join(columns)})"
-        )
+        if missing:
+            message = trn(
+                "{file}: missing column {missing} (a plan table needs {columns})",
+                "{file}: missing columns {missing} (a plan table needs {columns})",
+                len(missing),
+                file=path,
+                missing=", ".join(missing),
+                columns=", ".join(columns),
+            )
+        else:
+            message = tr(
+                "{file}: no rows (a plan table needs {columns})",
+                file=path,
+                columns=", ".join(columns),
+            )
+        raise OcopInputError(message)
     return _Table(path, header or [], rows, tuple(source.problems))
 
 
