@@ -82,7 +82,9 @@ def read_data(data: object, *, file: str | None, opener: BudgetOpener) -> Result
     """Read a plan from the data of a document (see [`read_plan`][ocop.plan.read.read_plan])."""
     name = file or "input"
     if not isinstance(data, dict):
-        raise OcopInputError(f"{name}: a plan document is an object with 'number' and 'year'")
+        raise OcopInputError(
+            tr("{file}: a plan document is an object with 'number' and 'year'", file=name)
+        )
     problems: list[Problem] = []
     header = {k: v for k, v in data.items() if k not in ("activities", "targets", "facts")}
     header.pop("budget", None)
@@ -173,7 +175,11 @@ def _activity(
             problems.append(
                 _problem(
                     "plan.evidence",
-                    f"{spec!r} is not an event (kind or kind:level; kinds: {kinds})",
+                    tr(
+                        "{spec!r} is not an event (kind or kind:level; kinds: {kinds})",
+                        spec=spec,
+                        kinds=kinds,
+                    ),
                     file,
                     f"{path}.evidence[{j}]",
                 )
@@ -316,7 +322,7 @@ def _fact(
             problems.append(
                 _problem(
                     "plan.unknown_activity",
-                    f"no activity {d.activity!r} in the plan",
+                    tr("no activity {activity!r} in the plan", activity=d.activity),
                     file,
                     f"{path}.activity",
                 )
@@ -325,7 +331,10 @@ def _fact(
             problems.append(
                 _problem(
                     "plan.fact",
-                    f"an activity's fact says 'started' or 'done' (got {d.value!r})",
+                    tr(
+                        "an activity's fact says 'started' or 'done' (got {value!r})",
+                        value=d.value,
+                    ),
                     file,
                     f"{path}.value",
                 )
@@ -381,7 +390,10 @@ def _budget(
         problems.append(
             _problem(
                 "plan.schema",
-                f"write the name of a budget file or a budget table here (got {json_type(raw)})",
+                tr(
+                    "write the name of a budget file or a budget table here (got {type})",
+                    type=json_type(raw),
+                ),
                 file,
                 "$.budget",
             )
@@ -483,7 +495,7 @@ def _from_document(
                 problems.append(
                     _problem(
                         "plan.unknown_activity",
-                        f"no activity {ref!r} in the plan",
+                        tr("no activity {activity!r} in the plan", activity=ref),
                         file,
                         f"$.targets[{i}].activities[{j}]",
                     )
@@ -498,7 +510,12 @@ def _from_document(
             problems.append(
                 _problem(
                     "plan.window",
-                    f"activity {a.id}'s window {a.window} is outside the plan's year {year}",
+                    tr(
+                        "activity {activity}'s window {window} is outside the plan's year {year}",
+                        activity=a.id,
+                        window=a.window,
+                        year=year,
+                    ),
                     file,
                     f"{a.source.path if a.source else '$'}.window",
                     warning=True,
@@ -513,8 +530,11 @@ def _from_document(
                     problems.append(
                         _problem(
                             "plan.budget_line",
-                            f"the budget has no line {key!r} (codes such as 2.1, or #row for "
-                            "an uncoded line)",
+                            tr(
+                                "the budget has no line {line!r} (codes such as 2.1, or #row "
+                                "for an uncoded line)",
+                                line=key,
+                            ),
                             file,
                             f"$.activities[{i}].budget_lines[{j}]",
                         )
