@@ -8,9 +8,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
 
+from ocop.budget import Budget
 from ocop.budget.workbook import read_workbook
 from ocop.cli import main
+from ocop.testing import budgets
 
 
 def book(total: object, *, merged: bool = True, hidden: bool = False) -> bytes:
@@ -100,3 +103,13 @@ def test_a_report_workbook_is_not_written_to_a_terminal_and_o_needs_xlsx(
     assert "-o" in capsys.readouterr().err
     assert main(["budget", "report", "--format", "json", "-o", str(tmp_path / "x")]) == 2
     assert not (tmp_path / "x").exists()
+
+
+@settings(max_examples=40, deadline=None)
+@given(budget=budgets())
+def test_any_budget_written_to_a_workbook_reads_back_equal(budget: Budget) -> None:
+    from ocop.budget.workbook import budget_workbook
+
+    read = read_workbook(budget_workbook(budget), file="b.xlsx")
+    assert read.problems == ()
+    assert read.value == budget

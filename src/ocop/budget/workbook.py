@@ -29,12 +29,12 @@ from ocop._i18n import tr
 from ocop._xlsx import SHARE, WHOLE, Book, cell_name, open_workbook, read_cell, table_workbook
 from ocop.budget.model import Budget
 from ocop.budget.rollup import Rollup
-from ocop.budget.table import Row, field_of, read_table
+from ocop.budget.table import Row, field_of, read_table, table_rows
 from ocop.errors import OcopInputError
 from ocop.money import Unit
 from ocop.problems import Location, Problem, Result, Severity
 
-__all__ = ["read_workbook", "rollup_workbook"]
+__all__ = ["budget_workbook", "read_workbook", "rollup_workbook"]
 
 
 def _text(value: Any) -> str:
@@ -170,3 +170,11 @@ def rollup_workbook(result: Rollup) -> bytes:
     rows: list[list[object]] = [[g.key, g.title, g.amount, g.share, g.lines] for g in result.groups]
     rows.append(["", tr("TOTAL"), result.total, Decimal(100), sum(g.lines for g in result.groups)])
     return table_workbook([(tr("Budget"), header, rows, [None, None, WHOLE, SHARE, WHOLE])])
+
+
+def budget_workbook(budget: Budget) -> bytes:
+    """A budget table as a workbook of one sheet, in the layout of
+    [`table_rows`][ocop.budget.table.table_rows] (the CSV's), cells as their table text, so
+    that [`read_workbook`][ocop.budget.workbook.read_workbook] reads it back equal."""
+    rows = list(table_rows(budget))
+    return table_workbook([(tr("Budget"), rows[0], rows[1:], [])])
