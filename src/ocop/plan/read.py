@@ -365,10 +365,15 @@ def _duplicates(
     seen: dict[str, int] = {}
     for i, x in ids:
         if x in seen:
+            first = f"{key}[{seen[x]}]"
             problems.append(
                 _problem(
                     "plan.duplicate",
-                    f"{what} {x!r} again (also {key}[{seen[x]}])",
+                    (
+                        tr("activity {id!r} again (also {path})", id=x, path=first)
+                        if what == "activity"
+                        else tr("target {id!r} again (also {path})", id=x, path=first)
+                    ),
                     file,
                     f"{key}[{i}].id",
                 )
