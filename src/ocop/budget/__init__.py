@@ -43,6 +43,7 @@ from ocop.budget.model import (
 from ocop.budget.rollup import KEYS, Rollup, RollupGroup, rollup, shares
 from ocop.budget.table import Row, read_table, table_rows
 from ocop.budget.tree import Node, Tree, build_tree
+from ocop.budget.workbook import budget_workbook, read_workbook, rollup_workbook
 
 __all__ = [
     "CHECKS",
@@ -63,6 +64,7 @@ __all__ = [
     "TotalRow",
     "Tree",
     "budget_schema",
+    "budget_workbook",
     "build_tree",
     "check",
     "load_budget",
@@ -72,7 +74,9 @@ __all__ = [
     "read_csv",
     "read_document",
     "read_table",
+    "read_workbook",
     "rollup",
+    "rollup_workbook",
     "shares",
     "table_rows",
     "write_csv",

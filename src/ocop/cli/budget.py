@@ -19,10 +19,10 @@ from ocop.budget import (
     quang_tri_2019_budget,
     read_budget,
     rollup,
+    rollup_workbook,
     write_csv,
     write_document,
 )
-from ocop.budget.workbook import rollup_workbook
 from ocop.cli._common import (
     FORMATS,
     InputError,

@@ -268,7 +268,7 @@ def _report(args: argparse.Namespace) -> int:
         watch=watch,
     )
     if args.format == "xlsx":
-        from ocop.plan.report import report_workbook
+        from ocop.plan import report_workbook
 
         if args.output in (None, "-") and sys.stdout.isatty():
             raise InputError(tr("report --format xlsx: give the file to write with -o"))

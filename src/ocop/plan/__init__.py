@@ -62,6 +62,7 @@ from ocop.plan.progress import (
     progress,
 )
 from ocop.plan.report import render as render_report
+from ocop.plan.report import report_workbook
 from ocop.plan.results import (
     CycleResults,
     KnownFigure,
@@ -122,6 +123,7 @@ __all__ = [
     "read_plan",
     "read_results",
     "render_report",
+    "report_workbook",
     "simulate",
     "write_plan",
 ]
