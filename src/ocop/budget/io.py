@@ -181,7 +181,11 @@ def load_budget(
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise OcopInputError(
-            f"{name}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
+            tr(
+                "{path}: not UTF-8 text (byte {byte}); save the file as UTF-8",
+                path=name,
+                byte=exc.start + 1,
+            )
         ) from None
     return read_budget(text, file=name, format=fmt, unit=unit)
 
